@@ -1,0 +1,224 @@
+import type {
+  LatencyReport,
+  RateLimitCheck,
+  Report,
+  SensitivityPoint,
+} from '../engine/report-types.ts';
+import {
+  escapeMrkdwn,
+  formatCount,
+  formatMonthlyUsd,
+  formatMs,
+  formatPercent,
+  formatUsd,
+  formatVolume,
+  slackDate,
+} from './format.ts';
+import {
+  type Block,
+  context,
+  fields,
+  header,
+  message,
+  type SlackMessage,
+  section,
+  titled,
+} from './kit.ts';
+import {
+  BAND_EXPLANATIONS,
+  BAND_TITLES,
+  catalogLine,
+  NO_CROSSOVER,
+  reauditDue,
+  SECTION_TITLES,
+} from './texts.ts';
+
+export interface ThreadOptions {
+  /** When the quarterly re-audit falls due. */
+  reauditDue: Date;
+}
+
+function crossoverText(requestsPerMonth: number | null): string {
+  return requestsPerMonth === null ? NO_CROSSOVER : formatVolume(requestsPerMonth);
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+export function bandBlocks(report: Report): Block[] {
+  return [header(BAND_TITLES[report.band]), section(BAND_EXPLANATIONS[report.band])];
+}
+
+function apiField(report: Report): string {
+  const { api } = report;
+  return `*${SECTION_TITLES.api}* · ${escapeMrkdwn(api.modelName)}\n${formatMonthlyUsd(api.monthlyCost)}`;
+}
+
+function selfHostField(report: Report): string {
+  const host = report.selfHost;
+  return (
+    `*${SECTION_TITLES.selfHost}* · ${escapeMrkdwn(host.modelName)}\n` +
+    `${formatMonthlyUsd(host.monthlyCostLoaded)} with ${formatUsd(host.opsMonthlyUsd)}/mo operations\n` +
+    `${formatMonthlyUsd(host.monthlyCost)} GPUs only`
+  );
+}
+
+function perRequestField(report: Report): string {
+  const host = report.selfHost;
+  return (
+    `*${SECTION_TITLES.perRequest}*\nAPI ${formatUsd(report.api.costPerRequest)}\n` +
+    `Self-host ${formatUsd(host.costPerRequest)} GPUs, ${formatUsd(host.costPerRequestLoaded)} loaded`
+  );
+}
+
+function clusterField(report: Report): string {
+  const host = report.selfHost;
+  const gpus = host.replicas * host.gpusPerReplica;
+  const picked = host.chosen ? ' (cheapest fit)' : '';
+  return (
+    `*${SECTION_TITLES.cluster}*\n${plural(host.replicas, 'replica')} × ` +
+    `${host.gpusPerReplica} ${escapeMrkdwn(host.gpuName)} = ${plural(gpus, 'GPU')}, ` +
+    `${host.precision}${picked}\n${host.schedule}, ${formatPercent(host.utilisation)} utilised`
+  );
+}
+
+/** API against self-host: monthly and per-request costs, the cluster, both crossovers. */
+export function figureBlocks(report: Report): Block[] {
+  return [
+    fields([
+      apiField(report),
+      selfHostField(report),
+      perRequestField(report),
+      clusterField(report),
+      `*${SECTION_TITLES.crossover}*\n${crossoverText(report.crossover.requestsPerMonth)}`,
+      `*${SECTION_TITLES.crossoverLoaded}*\n${crossoverText(report.crossover.requestsPerMonthLoaded)}`,
+    ]),
+  ];
+}
+
+export function reasonBlocks(report: Report): Block[] {
+  if (report.reasons.length === 0) return [];
+  const bullets = report.reasons.map((reason) => `• ${escapeMrkdwn(reason)}`);
+  return [titled(SECTION_TITLES.reasons, bullets.join('\n'))];
+}
+
+function tierVerdict(limits: RateLimitCheck): string {
+  if (limits.minTier === null) return 'no published tier fits; ask Anthropic for custom limits.';
+  const tier = limits.tiers.find((candidate) => candidate.name === limits.minTier);
+  const reach = tier?.howToReach ? ` (${escapeMrkdwn(tier.howToReach)})` : '';
+  return `fits the ${escapeMrkdwn(limits.minTier)} tier${reach}.`;
+}
+
+export function rateLimitBlocks(report: Report): Block[] {
+  const limits = report.api.rateLimits;
+  const need =
+    `Peak minute needs ${formatCount(limits.requiredRpm)} requests, ` +
+    `${formatCount(limits.requiredItpm)} input tokens and ` +
+    `${formatCount(limits.requiredOtpm)} output tokens a minute: ${tierVerdict(limits)}`;
+  const title = `${SECTION_TITLES.rateLimits} (${limits.scheme}, as of ${limits.asOf})`;
+  return [titled(title, need)];
+}
+
+function meets(verdict: boolean | null): string {
+  if (verdict === null) return 'unknown';
+  return verdict ? 'meets it' : 'misses it';
+}
+
+function targetLine(latency: LatencyReport): string[] {
+  if (latency.ttftTargetMs === null) return [];
+  return [
+    `Target ${formatMs(latency.ttftTargetMs)}: API ${meets(latency.apiMeetsTarget)}, ` +
+      `self-host ${meets(latency.selfHostMeetsTarget)}.`,
+  ];
+}
+
+export function latencyBlocks(report: Report): Block[] {
+  const latency = report.latency;
+  const lines = [
+    `API first token: p50 ${formatMs(latency.apiTtftMs.p50)}, p99 ${formatMs(latency.apiTtftMs.p99)} ` +
+      `(${escapeMrkdwn(latency.apiSource)})`,
+    `Self-host: first token ~${formatMs(latency.selfHostTtftMs)}, ` +
+      `${formatMs(latency.selfHostTpotMs)} a token, ` +
+      `${formatCount(latency.concurrencyPerReplica)} requests in flight a replica at peak`,
+    ...targetLine(latency),
+  ];
+  return [titled(SECTION_TITLES.latency, lines.join('\n'))];
+}
+
+function sensitivityLine(
+  label: string,
+  points: readonly SensitivityPoint[],
+  show: (value: number) => string,
+): string[] {
+  if (points.length === 0) return [];
+  const steps = points.map(
+    (point) => `${show(point.value)} → ${crossoverText(point.crossoverLoaded)} (${point.band})`,
+  );
+  return [`${label}: ${steps.join(' · ')}`];
+}
+
+export function sensitivityBlocks(report: Report): Block[] {
+  const { sensitivity } = report;
+  const lines = [
+    ...sensitivityLine('Cache hit rate', sensitivity.cacheHitRate, formatPercent),
+    ...sensitivityLine('GPU price', sensitivity.gpuHourlyUsd, (usd) => `${formatUsd(usd)}/h`),
+  ];
+  if (lines.length === 0) return [];
+  return [titled(`${SECTION_TITLES.sensitivity} (with operations)`, lines.join('\n'))];
+}
+
+export function qualityBlocks(report: Report): Block[] {
+  const { quality } = report;
+  const model = escapeMrkdwn(report.selfHost.modelName);
+  const standing = quality.chosenIsStandIn
+    ? `${model} is a published stand-in for Claude ${quality.claudeClass}-class models.`
+    : `${model} is not a published stand-in for Claude ${quality.claudeClass}-class models ` +
+      `(those are ${escapeMrkdwn(quality.standIns.join(', '))}).`;
+  return [titled(SECTION_TITLES.quality, `${standing} ${escapeMrkdwn(quality.gap)}`)];
+}
+
+export function agentBlocks(report: Report): Block[] {
+  const { agent } = report;
+  if (agent === null) return [];
+  return [
+    titled(
+      SECTION_TITLES.agent,
+      `${plural(agent.steps, 'step')}, ${formatUsd(agent.costPerTask)} a task, ` +
+        `${formatCount(agent.tasksPerMonth)} tasks/mo`,
+    ),
+  ];
+}
+
+export function footerBlocks(report: Report, options: ThreadOptions): Block[] {
+  const host = report.selfHost;
+  const gpuPrice =
+    `${formatUsd(host.gpuHourlyUsd)}/GPU-hour, ${escapeMrkdwn(host.gpuPriceSource)}, ` +
+    `${host.gpuPriceAsOf}`;
+  return [
+    context([
+      catalogLine(report.catalog.asOf, report.api.pricesAsOf, gpuPrice),
+      reauditDue(slackDate(options.reauditDue)),
+    ]),
+  ];
+}
+
+/** The full answer, posted in the thread under the parent message. */
+export function buildAnswerThread(report: Report, options: ThreadOptions): SlackMessage {
+  const blocks = [
+    ...bandBlocks(report),
+    ...figureBlocks(report),
+    ...reasonBlocks(report),
+    ...rateLimitBlocks(report),
+    ...latencyBlocks(report),
+    ...sensitivityBlocks(report),
+    ...agentBlocks(report),
+    ...qualityBlocks(report),
+    ...footerBlocks(report, options),
+  ];
+  const text =
+    `${BAND_TITLES[report.band]}. Crossover with operations: ` +
+    `${crossoverText(report.crossover.requestsPerMonthLoaded)}. ` +
+    reauditDue(options.reauditDue.toISOString().slice(0, 10));
+  return message(text, blocks);
+}

@@ -1,0 +1,100 @@
+import type { Band } from '../engine/workload.ts';
+
+/** Every word the app says to people, in one place. */
+
+export const COMMAND = '/selfhost-check';
+export const BOT_MENTION = '@selfhost-check';
+
+export const EXAMPLE_WORKLOAD =
+  '1.5M requests/month, 4k system, 8k tools, 1.5k context, 500 user, 2k output, 80% cache';
+
+export const BAND_TITLES: Record<Band, string> = {
+  'stay-on-api': 'Stay on the Claude API',
+  'optimize-cache': 'Stay on the API, and optimise prompt caching',
+  evaluate: 'Evaluate self-hosting',
+  'self-host': 'Self-host',
+};
+
+export const BAND_EMOJI: Record<Band, string> = {
+  'stay-on-api': ':large_green_circle:',
+  'optimize-cache': ':large_yellow_circle:',
+  evaluate: ':large_orange_circle:',
+  'self-host': ':red_circle:',
+};
+
+export const BAND_EXPLANATIONS: Record<Band, string> = {
+  'stay-on-api':
+    'At this volume a GPU cluster would sit mostly idle and still bill every hour. ' +
+    'The API is the cheaper and simpler choice by a wide margin.',
+  'optimize-cache':
+    'The API still wins, or a cluster would save too little to pay for a migration. ' +
+    'Spend the effort on cache-friendly prompts: a stable prefix read from cache costs a ' +
+    'tenth of plain input.',
+  evaluate:
+    'Self-hosting would save real money, but not so much that cost alone decides. ' +
+    'Cache hit rate, the latency tail, quality on your own tasks and who runs the cluster ' +
+    'decide: run a trial before moving.',
+  'self-host':
+    'Self-hosting wins on cost by a wide margin, or data must stay in-house. ' +
+    'It needs a team that runs GPU serving, and a check of quality on your own tasks.',
+};
+
+export const PARENT_DETAILS_IN_THREAD = 'Figures and the crossover chart are in the thread.';
+
+export const SECTION_TITLES = {
+  api: 'Claude API',
+  selfHost: 'Self-host',
+  perRequest: 'Per request',
+  cluster: 'Cluster',
+  crossover: 'Crossover, GPUs only',
+  crossoverLoaded: 'Crossover, with operations',
+  reasons: 'Why',
+  rateLimits: 'Rate limits',
+  latency: 'Latency',
+  sensitivity: 'What moves the crossover',
+  quality: 'Quality',
+  agent: 'Per agent task',
+} as const;
+
+export const NO_CROSSOVER = 'none in range';
+
+export const CHART_FILENAME = 'selfhost-check-crossover.png';
+export const CHART_TITLE = 'Monthly cost against monthly requests';
+
+export const HELP_TITLE = `How to use ${COMMAND}`;
+export const HELP_INTRO =
+  'Describe an agent workload in plain phrases or `key=value` pairs, separated by commas. ' +
+  'Numbers take `k`/`M` suffixes, volumes `/day` or `/month`, rates a `%`. ' +
+  'Anything you leave out keeps the default shown below. I answer in a thread with a ' +
+  'recommendation, the figures behind it and a chart.';
+export const HELP_KEYS_TITLE = 'Keys';
+
+export const PARSE_ERROR_TITLE = 'I could not read part of that workload:';
+export const PARSE_ERROR_HINT = `Type \`${COMMAND} help\` for every key and an example.`;
+
+export const NOT_IN_CHANNEL =
+  `I am not in this channel yet, so I cannot post the answer here. Add me with ` +
+  `\`/invite ${BOT_MENTION}\`, then run the command again. In a direct message or a ` +
+  'channel I cannot join, run it in a channel I am in.';
+
+export const ANSWER_STEPS = {
+  parent: 'posting the answer to the channel',
+  thread: 'posting the figures in the thread',
+  chart: 'uploading the chart',
+} as const;
+export type AnswerStep = keyof typeof ANSWER_STEPS;
+
+export function slackFailure(step: AnswerStep, slackError: string): string {
+  return `Something went wrong while ${ANSWER_STEPS[step]}: Slack said \`${slackError}\`.`;
+}
+
+export const INTERNAL_FAILURE =
+  'Something went wrong on my side while working out the answer. Nothing was posted.';
+
+export function reauditDue(date: string): string {
+  return `Re-audit due ${date}: prices and GPU rates move, so check again each quarter.`;
+}
+
+export function catalogLine(catalogAsOf: string, apiPricesAsOf: string, gpuPrice: string): string {
+  return `Catalog as of ${catalogAsOf} · API prices as of ${apiPricesAsOf} · GPU price ${gpuPrice}`;
+}
