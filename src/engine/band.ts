@@ -1,3 +1,4 @@
+import type { Report } from './report-types.ts';
 import type { Band } from './workload.ts';
 
 /**
@@ -58,4 +59,15 @@ export function bandRanges(crossoverLoaded: number | null, from: number, to: num
     from: Math.min(to, Math.max(from, edges[index] ?? from)),
     to: Math.min(to, Math.max(from, edges[index + 1] ?? to)),
   })).filter((range) => range.to > range.from);
+}
+
+/**
+ * The bands across the report's sweep, holding everything but volume fixed: the whole range is
+ * self-host when data must stay in-house.
+ */
+export function bandBoundaries(report: Report): BandRange[] {
+  const from = report.sweep.requestsPerMonth[0] ?? 0;
+  const to = report.sweep.requestsPerMonth.at(-1) ?? 0;
+  if (report.workload.compliance) return [{ band: 'self-host', from, to }];
+  return bandRanges(report.crossover.requestsPerMonthLoaded, from, to);
 }
