@@ -68,9 +68,7 @@ export function checkCommand(args: string[], at: Date): CommandResult {
     const problem = setField(input, field.key, value === true ? 'yes' : String(value));
     if (problem) problems.push(problem);
   }
-  if (problems.length > 0) return failed(problems.join('\n'));
-
-  const workload = assembleWorkload(input as WorkloadInput);
+  const workload = assembleWorkload(input as WorkloadInput, problems);
   if (!workload.ok) return failed(workload.problems.join('\n'));
 
   let report: Report;

@@ -120,10 +120,18 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /**
  * Checks the fields read from text or flags against the workload schema and fills in the
- * defaults. Every problem names the key it is about.
+ * defaults. Problems found while reading come first, so one reply lists everything that was
+ * wrong. Every problem names the key it is about.
  */
-export function assembleWorkload(input: WorkloadInput): ParsedWorkload {
+export function assembleWorkload(
+  input: WorkloadInput,
+  earlierProblems: readonly string[] = [],
+): ParsedWorkload {
   const result = workloadSchema.safeParse(input);
-  if (result.success) return { ok: true, workload: result.data, input };
-  return { ok: false, problems: result.error.issues.map(describeIssue) };
+  const problems = [
+    ...earlierProblems,
+    ...(result.success ? [] : result.error.issues.map(describeIssue)),
+  ];
+  if (result.success && problems.length === 0) return { ok: true, workload: result.data, input };
+  return { ok: false, problems };
 }

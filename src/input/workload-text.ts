@@ -147,8 +147,7 @@ export function setField(input: Record<string, unknown>, key: string, raw: strin
  */
 export function parseWorkloadText(text: string): ParsedWorkload {
   const { input, problems } = readWorkloadText(text);
-  if (problems.length > 0) return { ok: false, problems };
-  return assembleWorkload(input as WorkloadInput);
+  return assembleWorkload(input as WorkloadInput, problems);
 }
 
 /** Every key people can type, for the help text. */
