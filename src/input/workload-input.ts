@@ -19,9 +19,9 @@ export type ParsedWorkload =
 export type ReadValue = { ok: true; value: unknown } | { ok: false; problem: string };
 
 const SUFFIXES: Record<string, number> = { '': 1, k: 1e3, m: 1e6, b: 1e9 };
-const NUMBER = /^([0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*([kmb])?$/i;
+const NUMBER = /^((?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:e[+-]?[0-9]+)?)\s*([kmb])?$/i;
 
-/** A count such as 1500, 1.5k, 2M; underscores between digits are allowed. */
+/** A count such as 1500, 1.5k, 2M or 1e6; underscores between digits are allowed. */
 export function readNumber(raw: string): number | undefined {
   const match = NUMBER.exec(raw.trim().replaceAll('_', ''));
   if (!match) return undefined;
