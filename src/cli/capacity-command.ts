@@ -1,0 +1,3 @@
+export function capacityCommand(_a: string[]) {
+  return { stdout: '', exitCode: 2 };
+}

@@ -1,0 +1,18 @@
+import { capacityCommand } from './capacity-command.ts';
+import { checkCommand } from './check-command.ts';
+
+/** `npm run check`: the engine from a terminal, no Slack workspace needed. */
+async function main(args: string[]): Promise<number> {
+  if (args[0] === 'capacity') {
+    const result = capacityCommand(args.slice(1));
+    process.stdout.write(result.stdout);
+    return result.exitCode;
+  }
+
+  const result = checkCommand(args, new Date());
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  return result.exitCode;
+}
+
+process.exitCode = await main(process.argv.slice(2));

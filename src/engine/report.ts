@@ -1,0 +1,281 @@
+import { type ApiCost, apiCost } from './api-cost.ts';
+import { atLeast, bandForVolume } from './band.ts';
+import {
+  apiLatencyOf,
+  CLAUDE_MODELS,
+  CLAUDE_PRICES_AS_OF,
+  findClaudeModel,
+} from './catalog/claude.ts';
+import { catalogAsOf } from './catalog/index.ts';
+import type { ClaudeModel } from './catalog/types.ts';
+import { findCrossover, sweepVolumes } from './crossover.ts';
+import { WorkloadError } from './errors.ts';
+import { qualityCaveat } from './quality.ts';
+import { checkRateLimits } from './rate-limits.ts';
+import * as reasons from './reasons.ts';
+import type {
+  CostSweep,
+  LatencyReport,
+  Report,
+  SelfHostReport,
+  SensitivityReport,
+} from './report-types.ts';
+import {
+  chooseReplica,
+  clusterCost,
+  peakRequestsPerSecond,
+  type Replica,
+  replicaLatency,
+  serverShape,
+} from './sizing.ts';
+import type { Band, Workload } from './workload.ts';
+
+const CACHE_HIT_RATES = [0.5, 0.7, 0.8, 0.9, 0.95] as const;
+const GPU_PRICE_FACTORS = [0.5, 0.75, 1, 1.5, 2] as const;
+
+/** The Claude model the workload names, or a clear error listing the ones the engine knows. */
+export function resolveClaudeModel(id: string): ClaudeModel {
+  const model = findClaudeModel(id);
+  if (model) return model;
+  const known = CLAUDE_MODELS.map((candidate) => candidate.id).join(', ');
+  throw new WorkloadError('unknown-api-model', `Unknown Claude model "${id}". Known: ${known}.`);
+}
+
+/** The two sides' costs for one workload, as functions of volume, and where they cross. */
+interface Economics {
+  api: ApiCost;
+  replica: Replica;
+  apiMonthly: (requestsPerMonth: number) => number;
+  clusterMonthly: (requestsPerMonth: number) => number;
+  loadedMonthly: (requestsPerMonth: number) => number;
+  crossover: number | null;
+  crossoverLoaded: number | null;
+}
+
+function economicsOf(workload: Workload, at: Date): Economics {
+  const claude = resolveClaudeModel(workload.apiModel);
+  const api = apiCost(workload, claude, at);
+  const perRequest = api.costPerRequest.total;
+  const tokens = api.tokensPerRequest;
+  const shape = serverShape(tokens.totalInput, tokens.cacheRead, tokens.output);
+  const replica = chooseReplica(workload, shape, workload.requestsPerMonth);
+
+  const apiMonthly = (volume: number) => volume * perRequest;
+  const clusterMonthly = (volume: number) => clusterCost(volume, replica, workload).monthlyCost;
+  const loadedMonthly = (volume: number) => clusterMonthly(volume) + workload.opsMonthlyUsd;
+  return {
+    api,
+    replica,
+    apiMonthly,
+    clusterMonthly,
+    loadedMonthly,
+    crossover: findCrossover(apiMonthly, clusterMonthly),
+    crossoverLoaded: findCrossover(apiMonthly, loadedMonthly),
+  };
+}
+
+/** The same workload pinned to the replica the engine chose, so variations compare like with like. */
+function pinned(workload: Workload, replica: Replica): Workload {
+  return {
+    ...workload,
+    gpu: replica.spec.gpu.id,
+    gpusPerReplica: replica.spec.gpus,
+    precision: replica.spec.precision,
+    gpuHourlyUsd: replica.hourlyUsd,
+  };
+}
+
+function sensitivityOf(workload: Workload, replica: Replica, at: Date): SensitivityReport {
+  const base = pinned(workload, replica);
+  const point = (variant: Workload, value: number) => {
+    const economics = economicsOf(variant, at);
+    return {
+      value,
+      crossoverLoaded: economics.crossoverLoaded,
+      band: bandForVolume(variant.requestsPerMonth, economics.crossoverLoaded),
+    };
+  };
+
+  const hitRates = [...new Set([...CACHE_HIT_RATES, workload.cacheHitRate])].sort((a, b) => a - b);
+  return {
+    cacheHitRate: hitRates.map((rate) => point({ ...base, cacheHitRate: rate }, rate)),
+    gpuHourlyUsd: GPU_PRICE_FACTORS.map((factor) => {
+      const price = replica.hourlyUsd * factor;
+      return point({ ...base, gpuHourlyUsd: price }, price);
+    }),
+  };
+}
+
+function sweepOf(workload: Workload, economics: Economics): CostSweep {
+  const marks = [workload.requestsPerMonth, economics.crossover, economics.crossoverLoaded].filter(
+    (mark): mark is number => mark !== null,
+  );
+  const volumes = withReplicaSteps(sweepVolumes(marks), workload, economics.replica);
+  return {
+    requestsPerMonth: volumes,
+    api: volumes.map(economics.apiMonthly),
+    selfHost: volumes.map(economics.clusterMonthly),
+    selfHostLoaded: volumes.map(economics.loadedMonthly),
+  };
+}
+
+/** Adds the volumes where one more replica is needed, so the chart draws each step where it is. */
+function withReplicaSteps(volumes: number[], workload: Workload, replica: Replica): number[] {
+  const from = volumes[0] ?? 0;
+  const to = volumes.at(-1) ?? 0;
+  const perReplicaMonthly = replica.capacity.requestsPerSecond / peakRequestsPerSecond(1, workload);
+
+  const steps: number[] = [];
+  for (let replicas = 1; replicas <= 200; replicas += 1) {
+    const edge = perReplicaMonthly * replicas;
+    if (edge > to) break;
+    if (edge > from) steps.push(edge, edge * (1 + 1e-6));
+  }
+  return [...volumes, ...steps].sort((a, b) => a - b);
+}
+
+function selfHostOf(workload: Workload, economics: Economics): SelfHostReport {
+  const { replica } = economics;
+  const volume = workload.requestsPerMonth;
+  const cluster = clusterCost(volume, replica, workload);
+  const loaded = cluster.monthlyCost + workload.opsMonthlyUsd;
+  return {
+    model: replica.spec.model.id,
+    modelName: replica.spec.model.name,
+    gpu: replica.spec.gpu.id,
+    gpuName: replica.spec.gpu.name,
+    gpusPerReplica: replica.spec.gpus,
+    precision: replica.spec.precision,
+    chosen: replica.chosen,
+    gpuHourlyUsd: replica.hourlyUsd,
+    gpuPriceSource:
+      workload.gpuHourlyUsd === undefined
+        ? `${replica.price.vendor} (${replica.price.source})`
+        : 'given in the workload',
+    gpuPriceAsOf: replica.price.asOf,
+    capacity: replica.capacity,
+    schedule: workload.schedule,
+    replicas: cluster.replicas,
+    replicaHoursPerMonth: cluster.replicaHoursPerMonth,
+    utilisation: cluster.utilisation,
+    monthlyCost: cluster.monthlyCost,
+    opsMonthlyUsd: workload.opsMonthlyUsd,
+    monthlyCostLoaded: loaded,
+    costPerRequest: cluster.monthlyCost / volume,
+    costPerRequestLoaded: loaded / volume,
+  };
+}
+
+/**
+ * Requests in flight on one replica at the peak, by Little's law: arrivals a second times the
+ * seconds each request takes. The latency depends on the concurrency, so a few rounds settle it.
+ */
+function latencyOf(workload: Workload, economics: Economics, replicas: number): LatencyReport {
+  const { replica, api } = economics;
+  const tokens = api.tokensPerRequest;
+  const shape = serverShape(tokens.totalInput, tokens.cacheRead, tokens.output);
+  const arrivals = peakRequestsPerSecond(workload.requestsPerMonth, workload) / replicas;
+
+  let concurrency = 1;
+  let latency = replicaLatency(replica, shape, concurrency);
+  for (let round = 0; round < 4; round += 1) {
+    const seconds = (latency.ttftMs + tokens.output * latency.tpotMs) / 1000;
+    concurrency = Math.min(replica.capacity.maxConcurrency, Math.max(1, arrivals * seconds));
+    latency = replicaLatency(replica, shape, concurrency);
+  }
+
+  const apiLatency = apiLatencyOf(resolveClaudeModel(workload.apiModel).claudeClass);
+  const target = workload.ttftTargetMs ?? null;
+  return {
+    apiTtftMs: { p50: apiLatency.ttftP50Ms, p99: apiLatency.ttftP99Ms },
+    apiSource: `${apiLatency.source}, ${apiLatency.asOf}`,
+    selfHostTtftMs: latency.ttftMs,
+    selfHostTpotMs: latency.tpotMs,
+    concurrencyPerReplica: concurrency,
+    ttftTargetMs: target,
+    apiMeetsTarget: target === null ? null : apiLatency.ttftP50Ms <= target,
+    selfHostMeetsTarget: target === null ? null : latency.ttftMs <= target,
+  };
+}
+
+/** The band, then what moves it: compliance, rate limits no tier carries, a latency target. */
+function decideBand(
+  workload: Workload,
+  crossoverLoaded: number | null,
+  latency: LatencyReport,
+  minTier: string | null,
+): Band {
+  if (workload.compliance) return 'self-host';
+
+  let band = bandForVolume(workload.requestsPerMonth, crossoverLoaded);
+  if (minTier === null) band = atLeast(band, 'evaluate');
+  if (latency.selfHostMeetsTarget && latency.apiMeetsTarget === false) {
+    band = atLeast(band, 'evaluate');
+  }
+  return band;
+}
+
+/**
+ * Everything the app says about one workload, against the catalog in force at `at`: the API's
+ * cost with caching, rate limits and latency; the cheapest self-hosted cluster that serves the
+ * peak; where the two cross; the band and the reasons for it.
+ */
+export function buildReport(workload: Workload, at: Date): Report {
+  const economics = economicsOf(workload, at);
+  const { api, replica } = economics;
+  const claude = resolveClaudeModel(workload.apiModel);
+
+  const selfHost = selfHostOf(workload, economics);
+  const latency = latencyOf(workload, economics, selfHost.replicas);
+  const peakPerMinute = peakRequestsPerSecond(workload.requestsPerMonth, workload) * 60;
+  const rateLimits = checkRateLimits(
+    peakPerMinute,
+    api.tokensPerRequest,
+    claude.claudeClass,
+    workload.tierScheme,
+  );
+  const band = decideBand(workload, economics.crossoverLoaded, latency, rateLimits.minTier);
+  const apiMonthly = economics.apiMonthly(workload.requestsPerMonth);
+  const quality = qualityCaveat(claude, replica.spec.model);
+
+  const report: Report = {
+    workload,
+    catalog: { asOf: catalogAsOf() },
+    api: {
+      model: claude.id,
+      modelName: claude.name,
+      prices: api.prices,
+      pricesAsOf: CLAUDE_PRICES_AS_OF,
+      tokensPerRequest: api.tokensPerRequest,
+      costBreakdown: api.costPerRequest,
+      costPerRequest: api.costPerRequest.total,
+      monthlyCost: apiMonthly,
+      batchShare: workload.batchShare,
+      rateLimits,
+      prefixTooShortToCache:
+        workload.systemTokens + workload.toolTokens < claude.minCacheablePrefix,
+    },
+    selfHost,
+    crossover: {
+      requestsPerMonth: economics.crossover,
+      requestsPerMonthLoaded: economics.crossoverLoaded,
+    },
+    latency,
+    agent:
+      workload.agentSteps > 1
+        ? {
+            steps: workload.agentSteps,
+            tokensPerTask: api.tokensPerTask,
+            costPerTask: api.costPerTask,
+            tasksPerMonth: workload.requestsPerMonth / workload.agentSteps,
+          }
+        : null,
+    sensitivity: sensitivityOf(workload, replica, at),
+    quality,
+    sweep: sweepOf(workload, economics),
+    band,
+    reasons: [],
+  };
+  report.reasons = reasons.explain(report);
+  return report;
+}
