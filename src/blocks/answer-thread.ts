@@ -17,6 +17,7 @@ import {
 import {
   type Block,
   context,
+  divider,
   fields,
   header,
   message,
@@ -30,6 +31,7 @@ import {
   catalogLine,
   NO_CROSSOVER,
   reauditDue,
+  SCHEDULE_WORDS,
   SECTION_TITLES,
 } from './texts.ts';
 
@@ -79,7 +81,8 @@ function clusterField(report: Report): string {
   return (
     `*${SECTION_TITLES.cluster}*\n${plural(host.replicas, 'replica')} × ` +
     `${host.gpusPerReplica} ${escapeMrkdwn(host.gpuName)} = ${plural(gpus, 'GPU')}, ` +
-    `${host.precision}${picked}\n${host.schedule}, ${formatPercent(host.utilisation)} utilised`
+    `${host.precision}${picked}\n${SCHEDULE_WORDS[host.schedule]}, ` +
+    `${formatPercent(host.utilisation)} utilised`
   );
 }
 
@@ -106,7 +109,7 @@ export function reasonBlocks(report: Report): Block[] {
 function tierVerdict(limits: RateLimitCheck): string {
   if (limits.minTier === null) return 'no published tier fits; ask Anthropic for custom limits.';
   const tier = limits.tiers.find((candidate) => candidate.name === limits.minTier);
-  const reach = tier?.howToReach ? ` (${escapeMrkdwn(tier.howToReach)})` : '';
+  const reach = tier?.howToReach ? `: ${escapeMrkdwn(tier.howToReach)}` : '';
   return `fits the ${escapeMrkdwn(limits.minTier)} tier${reach}.`;
 }
 
@@ -147,25 +150,34 @@ export function latencyBlocks(report: Report): Block[] {
 }
 
 function sensitivityLine(
+  report: Report,
   label: string,
   points: readonly SensitivityPoint[],
   show: (value: number) => string,
 ): string[] {
   if (points.length === 0) return [];
-  const steps = points.map(
-    (point) => `${show(point.value)} → ${crossoverText(point.crossoverLoaded)} (${point.band})`,
-  );
+  const steps = points.map((point) => {
+    const crossover =
+      point.crossoverLoaded === null ? NO_CROSSOVER : formatCount(point.crossoverLoaded);
+    const band = point.band === report.band ? '' : ` (${BAND_TITLES[point.band].toLowerCase()})`;
+    return `${show(point.value)} → ${crossover}${band}`;
+  });
   return [`${label}: ${steps.join(' · ')}`];
 }
 
 export function sensitivityBlocks(report: Report): Block[] {
   const { sensitivity } = report;
   const lines = [
-    ...sensitivityLine('Cache hit rate', sensitivity.cacheHitRate, formatPercent),
-    ...sensitivityLine('GPU price', sensitivity.gpuHourlyUsd, (usd) => `${formatUsd(usd)}/h`),
+    ...sensitivityLine(report, 'Cache hit rate', sensitivity.cacheHitRate, formatPercent),
+    ...sensitivityLine(
+      report,
+      'GPU price',
+      sensitivity.gpuHourlyUsd,
+      (usd) => `${formatUsd(usd)}/h`,
+    ),
   ];
   if (lines.length === 0) return [];
-  return [titled(`${SECTION_TITLES.sensitivity} (with operations)`, lines.join('\n'))];
+  return [titled(`${SECTION_TITLES.sensitivity}, requests/mo with operations`, lines.join('\n'))];
 }
 
 export function qualityBlocks(report: Report): Block[] {
@@ -209,6 +221,7 @@ export function buildAnswerThread(report: Report, options: ThreadOptions): Slack
     ...bandBlocks(report),
     ...figureBlocks(report),
     ...reasonBlocks(report),
+    divider(),
     ...rateLimitBlocks(report),
     ...latencyBlocks(report),
     ...sensitivityBlocks(report),

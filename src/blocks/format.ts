@@ -1,25 +1,8 @@
+import { formatCount, formatUsd } from '../engine/format.ts';
+
 /** Figures and user text as Slack shows them: $61.4K/mo, 1.5M requests/mo, escaped mrkdwn. */
 
-function trim(value: number): string {
-  const magnitude = Math.abs(value);
-  const digits = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3;
-  return Number(value.toFixed(digits)).toString();
-}
-
-/** 1,500,000 → 1.5M; 420,000 → 420K; 12 → 12. */
-export function formatCount(value: number): string {
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e9) return `${trim(value / 1e9)}B`;
-  if (magnitude >= 1e6) return `${trim(value / 1e6)}M`;
-  if (magnitude >= 1e3) return `${trim(value / 1e3)}K`;
-  return trim(value);
-}
-
-/** Dollars: $61.4K, $3.99, and three significant digits below a dollar ($0.041). */
-export function formatUsd(value: number): string {
-  if (value !== 0 && Math.abs(value) < 1) return `$${Number(value.toPrecision(3))}`;
-  return `$${formatCount(value)}`;
-}
+export { formatCount, formatMs, formatPercent, formatUsd } from '../engine/format.ts';
 
 /** $61.4K/mo */
 export function formatMonthlyUsd(value: number): string {
@@ -29,16 +12,6 @@ export function formatMonthlyUsd(value: number): string {
 /** 1.5M requests/mo */
 export function formatVolume(requestsPerMonth: number): string {
   return `${formatCount(requestsPerMonth)} requests/mo`;
-}
-
-/** 0.8 → 80%; 0.045 → 4.5% */
-export function formatPercent(share: number): string {
-  return `${Number((share * 100).toFixed(share < 0.1 ? 1 : 0))}%`;
-}
-
-/** 480 ms, 5.2 s */
-export function formatMs(ms: number): string {
-  return ms >= 1000 ? `${trim(ms / 1000)} s` : `${Math.round(ms)} ms`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Band } from '../engine/workload.ts';
+import type { Band, Schedule } from '../engine/workload.ts';
 
 /** Every word the app says to people, in one place. */
 
@@ -57,6 +57,12 @@ export const SECTION_TITLES = {
 } as const;
 
 export const NO_CROSSOVER = 'none in range';
+
+export const SCHEDULE_WORDS: Record<Schedule, string> = {
+  always: 'always on',
+  'business-hours': 'business hours only',
+  autoscale: 'autoscaled',
+};
 
 export const CHART_FILENAME = 'selfhost-check-crossover.png';
 export const CHART_TITLE = 'Monthly cost against monthly requests';

@@ -1,0 +1,89 @@
+import type { AddressInfo } from 'node:net';
+import { App, type AppOptions } from '@slack/bolt';
+import {
+  type CrossoverChartRenderer,
+  createCrossoverChartRenderer,
+} from './chart/crossover-chart.ts';
+import { type AppConfig, EVENTS_PATH } from './config.ts';
+import { registerListeners } from './handlers/index.ts';
+import { type Logger, toBoltLogger } from './logger.ts';
+
+export interface AppDependencies {
+  config: AppConfig;
+  logger: Logger;
+  now?: () => Date;
+  chart?: CrossoverChartRenderer;
+}
+
+export interface RunningApp {
+  app: App;
+  /** The HTTP port listened on (useful when the config asked for port 0); null in Socket Mode. */
+  port: number | null;
+  stop(): Promise<void>;
+}
+
+// A person is waiting for the answer: retry a failed call twice, not for half an hour.
+const RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000 };
+const CALL_TIMEOUT_MS = 15_000;
+
+function appOptions(config: AppConfig, logger: Logger): AppOptions {
+  const common: AppOptions = {
+    token: config.botToken,
+    logger: toBoltLogger(logger, config.logLevel),
+    clientOptions: {
+      retryConfig: RETRY,
+      timeout: CALL_TIMEOUT_MS,
+      ...(config.slackApiUrl === undefined ? {} : { slackApiUrl: config.slackApiUrl }),
+    },
+    // Checked with auth.test in startApp, where a bad token fails start cleanly.
+    deferInitialization: true,
+  };
+
+  if (config.connection.mode === 'socket') {
+    return { ...common, socketMode: true, appToken: config.connection.appToken };
+  }
+  return { ...common, signingSecret: config.connection.signingSecret, endpoints: EVENTS_PATH };
+}
+
+/** The Bolt app with every listener registered; not yet started. */
+export function createApp(deps: AppDependencies): App {
+  const app = new App(appOptions(deps.config, deps.logger));
+
+  registerListeners(app, {
+    logger: deps.logger,
+    now: deps.now ?? (() => new Date()),
+    chart: deps.chart ?? createCrossoverChartRenderer(),
+  });
+  app.error(async (error) => {
+    deps.logger.error('unhandled error in a listener', { error });
+  });
+
+  return app;
+}
+
+function listenOptions(config: AppConfig): { port: number; host?: string } | undefined {
+  if (config.connection.mode !== 'http') return undefined;
+  const { port, host } = config.connection;
+  return host === undefined ? { port } : { port, host };
+}
+
+/** Verifies the bot token, then connects (Socket Mode) or listens (HTTP). */
+export async function startApp(deps: AppDependencies): Promise<RunningApp> {
+  const app = createApp(deps);
+  await app.init();
+
+  const listen = listenOptions(deps.config);
+  const server = listen === undefined ? await app.start() : await app.start(listen);
+  const address = listen === undefined ? null : (server.address() as AddressInfo | null);
+  const port = address?.port ?? null;
+
+  deps.logger.info('app started', { mode: deps.config.connection.mode, port });
+  return {
+    app,
+    port,
+    stop: async () => {
+      await app.stop();
+      deps.logger.info('app stopped');
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { webApi } from '@slack/bolt';
+import type { SlackMessage } from '../blocks/kit.ts';
+import { type AnswerStep, CHART_FILENAME, CHART_TITLE } from '../blocks/texts.ts';
+
+type WebClient = webApi.WebClient;
+
+/** Slack errors that mean the bot cannot post where the command was typed. */
+export const NOT_IN_CHANNEL_ERRORS = ['not_in_channel', 'channel_not_found'] as const;
+
+/** A Slack call of the answer failed; `slackError` is Slack's own code where it gave one. */
+export class AnswerDeliveryError extends Error {
+  readonly code = 'answer_delivery_failed';
+  readonly step: AnswerStep;
+  readonly slackError: string;
+
+  constructor(step: AnswerStep, slackError: string, cause: unknown) {
+    super(`${step}: ${slackError}`, { cause });
+    this.name = 'AnswerDeliveryError';
+    this.step = step;
+    this.slackError = slackError;
+  }
+
+  get botNotInChannel(): boolean {
+    return (NOT_IN_CHANNEL_ERRORS as readonly string[]).includes(this.slackError);
+  }
+}
+
+/** Slack's error code from a Web API failure (`not_in_channel`), else the client's own code. */
+export function slackErrorCode(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return 'unknown_error';
+  const { code, data } = error as { code?: unknown; data?: { error?: unknown } };
+  if (typeof data?.error === 'string') return data.error;
+  return typeof code === 'string' ? code : 'unknown_error';
+}
+
+async function attempt<T>(step: AnswerStep, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new AnswerDeliveryError(step, slackErrorCode(error), error);
+  }
+}
+
+export interface Answer {
+  channel: string;
+  parent: SlackMessage;
+  thread: SlackMessage;
+  chart: () => Promise<Buffer>;
+}
+
+/**
+ * Posts the parent message, the figures in its thread, then the chart into the same thread.
+ * Returns the parent's ts; throws AnswerDeliveryError naming the step that failed.
+ */
+export async function deliverAnswer(client: WebClient, answer: Answer): Promise<string> {
+  const { channel } = answer;
+
+  const posted = await attempt('parent', () =>
+    client.chat.postMessage({ channel, text: answer.parent.text, blocks: answer.parent.blocks }),
+  );
+  const threadTs = posted.ts;
+  if (threadTs === undefined) throw new AnswerDeliveryError('parent', 'no_ts_returned', posted);
+
+  await attempt('thread', () =>
+    client.chat.postMessage({
+      channel,
+      thread_ts: threadTs,
+      text: answer.thread.text,
+      blocks: answer.thread.blocks,
+    }),
+  );
+
+  await attempt('chart', async () =>
+    client.files.uploadV2({
+      channel_id: channel,
+      thread_ts: threadTs,
+      file: await answer.chart(),
+      filename: CHART_FILENAME,
+      title: CHART_TITLE,
+    }),
+  );
+
+  return threadTs;
+}

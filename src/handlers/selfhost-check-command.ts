@@ -1,0 +1,108 @@
+import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { buildAnswerParent } from '../blocks/answer-parent.ts';
+import { buildAnswerThread } from '../blocks/answer-thread.ts';
+import {
+  buildInternalFailure,
+  buildNotInChannel,
+  buildParseError,
+  buildSlackFailure,
+} from '../blocks/errors.ts';
+import { buildHelp } from '../blocks/help.ts';
+import type { SlackMessage } from '../blocks/kit.ts';
+import type { CrossoverChartRenderer } from '../chart/crossover-chart.ts';
+import { WorkloadError } from '../engine/errors.ts';
+import { buildReport } from '../engine/report.ts';
+import { parseWorkloadText, WORKLOAD_TEXT_KEYS } from '../input/workload-text.ts';
+import type { Logger } from '../logger.ts';
+import { reauditDueDate } from '../reaudit.ts';
+import { AnswerDeliveryError, deliverAnswer } from './answer-delivery.ts';
+
+export interface CommandDependencies {
+  logger: Logger;
+  now: () => Date;
+  chart: CrossoverChartRenderer;
+}
+
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+const HELP_WORDS = new Set(['', 'help', '-h', '--help', '?']);
+
+/** An ephemeral reply through response_url; a failure there is logged, never thrown. */
+async function tell(respond: RespondFn, reply: SlackMessage, logger: Logger): Promise<void> {
+  try {
+    await respond({ response_type: 'ephemeral', text: reply.text, blocks: reply.blocks });
+  } catch (error) {
+    logger.error('ephemeral reply failed', { error });
+  }
+}
+
+function reportDeliveryFailure(
+  failure: AnswerDeliveryError,
+  args: CommandArgs,
+  deps: CommandDependencies,
+) {
+  const where = {
+    step: failure.step,
+    slackError: failure.slackError,
+    channel: args.command.channel_id,
+  };
+  if (failure.botNotInChannel) {
+    deps.logger.warn('answer dropped: bot not in channel', where);
+    return tell(args.respond, buildNotInChannel(), deps.logger);
+  }
+
+  deps.logger.error('answer delivery failed', where);
+  return tell(args.respond, buildSlackFailure(failure.step, failure.slackError), deps.logger);
+}
+
+async function answer(args: CommandArgs, deps: CommandDependencies): Promise<void> {
+  const { command, client, respond } = args;
+  const text = command.text.trim();
+
+  if (HELP_WORDS.has(text.toLowerCase())) {
+    return tell(respond, buildHelp(WORKLOAD_TEXT_KEYS), deps.logger);
+  }
+
+  const parsed = parseWorkloadText(text);
+  if (!parsed.ok) {
+    deps.logger.info('workload text not read', { problems: parsed.problems.length });
+    return tell(respond, buildParseError(parsed.problems, text), deps.logger);
+  }
+
+  const now = deps.now();
+  const report = buildReport(parsed.workload, now);
+  const threadTs = await deliverAnswer(client, {
+    channel: command.channel_id,
+    parent: buildAnswerParent(report, { userId: command.user_id, text }),
+    thread: buildAnswerThread(report, { reauditDue: reauditDueDate(now) }),
+    chart: () => deps.chart.render(report),
+  });
+
+  deps.logger.info('answer delivered', {
+    channel: command.channel_id,
+    threadTs,
+    band: report.band,
+    requestsPerMonth: report.workload.requestsPerMonth,
+  });
+}
+
+/**
+ * `/selfhost-check`: acks at once, then answers in a thread, or replies only to the person who
+ * typed it (help, text it cannot read, a channel it cannot post in, a Slack failure).
+ */
+export function selfhostCheckCommand(deps: CommandDependencies) {
+  return async (args: CommandArgs): Promise<void> => {
+    try {
+      await args.ack();
+      await answer(args, deps);
+    } catch (error) {
+      if (error instanceof AnswerDeliveryError) return reportDeliveryFailure(error, args, deps);
+      if (error instanceof WorkloadError) {
+        return tell(args.respond, buildParseError([error.message], args.command.text), deps.logger);
+      }
+
+      deps.logger.error('selfhost-check failed', { error });
+      return tell(args.respond, buildInternalFailure(), deps.logger);
+    }
+  };
+}

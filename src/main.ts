@@ -1,0 +1,33 @@
+import { startApp } from './app.ts';
+import { parseConfig, secretsOf } from './config.ts';
+import { createLogger } from './logger.ts';
+
+/** Entry point: read the environment, start the app, stop cleanly on a signal. */
+async function main(): Promise<number> {
+  const parsed = parseConfig(process.env);
+  if (!parsed.ok) {
+    for (const problem of parsed.problems) process.stderr.write(`selfhost-check: ${problem}\n`);
+    return 1;
+  }
+
+  const { config } = parsed;
+  const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+
+  try {
+    const running = await startApp({ config, logger });
+    const stop = async (signal: string) => {
+      logger.info('stopping', { signal });
+      await running.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return 0;
+  } catch (error) {
+    logger.error('app failed to start', { error });
+    return 1;
+  }
+}
+
+const code = await main();
+if (code !== 0) process.exit(code);

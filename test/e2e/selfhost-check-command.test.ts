@@ -1,0 +1,253 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningApp, startApp } from '../../src/app.ts';
+import { HELP_TITLE, NOT_IN_CHANNEL, PARSE_ERROR_TITLE } from '../../src/blocks/texts.ts';
+import { createCrossoverChartRenderer } from '../../src/chart/crossover-chart.ts';
+import { messageProblems } from '../support/block-limits.ts';
+import { type CapturedLogs, captureLogs } from '../support/captured-logs.ts';
+import { allowOnlyApp, FakeSlack, gate, resetNetwork } from '../support/fake-slack.ts';
+import {
+  BOT_TOKEN,
+  commandBody,
+  SIGNING_SECRET,
+  sendCommand,
+  sign,
+} from '../support/slash-command.ts';
+
+const NOW = new Date('2026-12-01T09:00:00Z');
+const WORKLOAD =
+  '1.5M requests/month, 4k system, 8k tools, 1.5k context, 500 user, 2k output, 80% cache';
+const PARENT_TS = '1764579600.000100';
+const REAUDIT_DUE = new Date('2027-03-01T09:00:00Z');
+const PNG_SIGNATURE_HEX = '89504e470d0a1a0a';
+
+// One renderer for the file, as the app keeps one for the process.
+const chart = createCrossoverChartRenderer();
+
+let slack: FakeSlack;
+let logs: CapturedLogs;
+let running: RunningApp;
+
+async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function command(text: string): string {
+  return commandBody({ text, responseUrl: slack.responseUrl });
+}
+
+/** Sends the command, checks it is acked while the ephemeral reply is still held, then replies. */
+async function ephemeralReplyTo(text: string): Promise<Record<string, unknown>> {
+  const reply = gate();
+  slack.respond({ hold: reply.closed });
+
+  const response = await sendCommand(running.port ?? 0, command(text));
+  expect(response.status).toBe(200);
+
+  reply.open();
+  await until(() => slack.callsTo('respond').length === 1, 'the reply');
+  return slack.callsTo('respond')[0]?.args ?? {};
+}
+
+function expectAnswer() {
+  slack
+    .method('chat.postMessage', { channel: 'C0001', ts: PARENT_TS })
+    .method('chat.postMessage', { channel: 'C0001', ts: '1764579600.000200' })
+    .upload();
+}
+
+beforeEach(async () => {
+  slack = await FakeSlack.start();
+  logs = captureLogs('debug', [BOT_TOKEN, SIGNING_SECRET]);
+  resetNetwork();
+  slack.method('auth.test', { user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0001' });
+
+  running = await startApp({
+    config: {
+      botToken: BOT_TOKEN,
+      connection: { mode: 'http', signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1' },
+      slackApiUrl: slack.apiUrl,
+      logLevel: 'debug',
+    },
+    logger: logs.logger,
+    now: () => NOW,
+    chart,
+  });
+  allowOnlyApp(running.port ?? 0);
+});
+
+afterEach(async () => {
+  await running.stop();
+  expect(slack.contractProblems()).toEqual([]);
+  resetNetwork();
+});
+
+afterAll(() => {
+  resetNetwork();
+});
+
+describe('/selfhost-check over HTTP', () => {
+  it('posts the parent, the figures in its thread, then uploads the chart into that thread', async () => {
+    expectAnswer();
+
+    const response = await sendCommand(running.port ?? 0, command(WORKLOAD));
+    expect(response.status).toBe(200);
+    await until(() => slack.callsTo('files.completeUploadExternal').length === 1, 'the upload');
+
+    expect(slack.sequence()).toEqual([
+      'auth.test',
+      'chat.postMessage',
+      'chat.postMessage',
+      'files.getUploadURLExternal',
+      'upload',
+      'files.completeUploadExternal',
+    ]);
+    const [parent, thread] = slack.callsTo('chat.postMessage');
+    expect(parent?.args.channel).toBe('C0001');
+    expect(parent?.args.thread_ts).toBeUndefined();
+    expect(thread?.args).toMatchObject({ channel: 'C0001', thread_ts: PARENT_TS });
+
+    const [complete] = slack.callsTo('files.completeUploadExternal');
+    expect(complete?.args).toMatchObject({ channel_id: 'C0001', thread_ts: PARENT_TS });
+    const [getUrl] = slack.callsTo('files.getUploadURLExternal');
+    const [upload] = slack.callsTo('upload');
+    expect(Number(getUrl?.args.length)).toBeGreaterThan(10_000);
+    // The multipart body carries the PNG whole: its signature and at least its length.
+    expect(upload?.raw).toContain(PNG_SIGNATURE_HEX);
+    expect(upload?.bytes).toBeGreaterThanOrEqual(Number(getUrl?.args.length));
+    expect(slack.pending()).toEqual([]);
+  });
+
+  it('sends messages within Block Kit limits, the thread naming the re-audit date', async () => {
+    expectAnswer();
+
+    await sendCommand(running.port ?? 0, command(WORKLOAD));
+    await until(() => slack.callsTo('files.completeUploadExternal').length === 1, 'the upload');
+
+    for (const call of slack.callsTo('chat.postMessage')) {
+      const blocks = JSON.parse(String(call.args.blocks)) as unknown[];
+      expect(messageProblems({ text: String(call.args.text), blocks })).toEqual([]);
+    }
+    const thread = slack.callsTo('chat.postMessage')[1];
+    const epoch = REAUDIT_DUE.getTime() / 1000;
+    expect(String(thread?.args.blocks)).toContain(
+      `Re-audit due <!date^${epoch}^{date_long}|2027-03-01>`,
+    );
+  });
+
+  it('acks the command while Slack still holds its answer to the first post', async () => {
+    const parentReply = gate();
+    slack.method(
+      'chat.postMessage',
+      { channel: 'C0001', ts: PARENT_TS },
+      { hold: parentReply.closed },
+    );
+    slack.method('chat.postMessage', { ts: '1764579600.000200' }).upload();
+
+    const response = await sendCommand(running.port ?? 0, command(WORKLOAD));
+
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('');
+    await until(() => slack.callsTo('chat.postMessage').length === 1, 'the parent post');
+    expect(slack.sequence()).toEqual(['auth.test', 'chat.postMessage']);
+
+    parentReply.open();
+    await until(() => slack.callsTo('files.completeUploadExternal').length === 1, 'the upload');
+    expect(slack.pending()).toEqual([]);
+  });
+
+  it('logs the delivered answer without any token or the signing secret', async () => {
+    expectAnswer();
+
+    await sendCommand(running.port ?? 0, command(WORKLOAD));
+    await until(() => logs.lines.some((line) => line.includes('answer delivered')), 'the log');
+
+    const delivered = logs.records().find((record) => record.msg === 'answer delivered');
+    expect(delivered).toMatchObject({ level: 'info', channel: 'C0001', band: 'evaluate' });
+    const all = logs.lines.join('\n');
+    expect(all).not.toContain(BOT_TOKEN);
+    expect(all).not.toContain(SIGNING_SECRET);
+    expect(all).not.toMatch(/xox[abpr]-\d/);
+  });
+});
+
+describe('/selfhost-check replies only to the person who typed it', () => {
+  it('shows the usage, every key and an example for help', async () => {
+    slack.method('chat.postMessage');
+
+    const reply = await ephemeralReplyTo('help');
+
+    expect(reply.response_type).toBe('ephemeral');
+    expect(JSON.stringify(reply.blocks)).toContain(HELP_TITLE);
+    expect(JSON.stringify(reply.blocks)).toContain('requests-per-month');
+    expect(messageProblems(reply as { text: string; blocks: unknown[] })).toEqual([]);
+    expect(slack.sequence()).toEqual(['auth.test', 'respond']);
+    expect(slack.pending()).toEqual([expect.stringContaining('/api/chat.postMessage')]);
+  });
+
+  it('names the part it could not read and posts nothing in the channel', async () => {
+    slack.method('chat.postMessage');
+
+    const reply = await ephemeralReplyTo('1.5M requests/month, lots of <!channel> tokens');
+    const shown = JSON.stringify(reply.blocks);
+    expect(reply.response_type).toBe('ephemeral');
+    expect(shown).toContain(PARSE_ERROR_TITLE);
+    expect(shown).toContain('lots of');
+    expect(shown).not.toContain('<!channel>');
+    expect(slack.sequence()).toEqual(['auth.test', 'respond']);
+  });
+
+  it('says how to invite the bot when it is not in the channel', async () => {
+    slack.failing('chat.postMessage', 'not_in_channel');
+
+    const reply = await ephemeralReplyTo(WORKLOAD);
+
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toBe(NOT_IN_CHANNEL);
+    expect(reply.text).toContain('/invite @selfhost-check');
+    expect(slack.sequence()).toEqual(['auth.test', 'chat.postMessage', 'respond']);
+  });
+
+  it('says which step failed and logs Slack error code at error level', async () => {
+    slack.method('chat.postMessage', { ts: PARENT_TS });
+    slack.failing('chat.postMessage', 'msg_too_long');
+
+    const reply = await ephemeralReplyTo(WORKLOAD);
+
+    expect(reply.text).toContain('posting the figures in the thread');
+    expect(reply.text).toContain('msg_too_long');
+    const failure = logs.records().find((record) => record.msg === 'answer delivery failed');
+    expect(failure).toMatchObject({ level: 'error', step: 'thread', slackError: 'msg_too_long' });
+  });
+});
+
+describe('/selfhost-check request signatures', () => {
+  it('refuses a forged signature with 401 and calls nothing', async () => {
+    slack.method('chat.postMessage').respond();
+    const body = command(WORKLOAD);
+
+    const response = await sendCommand(running.port ?? 0, body, { secret: 'not-the-secret' });
+
+    expect(response.status).toBe(401);
+    expect(slack.sequence()).toEqual(['auth.test']);
+    expect(slack.pending()).toHaveLength(2);
+  });
+
+  it('refuses a correctly signed request older than five minutes with 401', async () => {
+    slack.method('chat.postMessage').respond();
+    const body = command(WORKLOAD);
+    const stale = Math.floor(Date.now() / 1000) - 6 * 60;
+
+    const response = await sendCommand(running.port ?? 0, body, {
+      timestamp: stale,
+      signature: sign(body, stale),
+    });
+
+    expect(response.status).toBe(401);
+    expect(slack.sequence()).toEqual(['auth.test']);
+    expect(slack.pending()).toHaveLength(2);
+  });
+});
