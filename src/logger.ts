@@ -109,7 +109,7 @@ const BOLT_LEVELS: Record<LogLevel, BoltLogLevel> = {
 
 /**
  * Bolt's logger interface over ours, so Bolt's and the Web API client's own lines come out
- * as the same JSON, levelled and redacted. Bolt raises its level at start: we keep ours.
+ * as the same JSON, levelled and redacted. Our level decides; Bolt's setLevel is ignored.
  */
 export function toBoltLogger(logger: Logger, level: LogLevel): BoltLogger {
   let name = 'bolt';

@@ -27,6 +27,7 @@ import {
 } from './kit.ts';
 import {
   BAND_EXPLANATIONS,
+  BAND_SHORT,
   BAND_TITLES,
   catalogLine,
   NO_CROSSOVER,
@@ -159,7 +160,7 @@ function sensitivityLine(
   const steps = points.map((point) => {
     const crossover =
       point.crossoverLoaded === null ? NO_CROSSOVER : formatCount(point.crossoverLoaded);
-    const band = point.band === report.band ? '' : ` (${BAND_TITLES[point.band].toLowerCase()})`;
+    const band = point.band === report.band ? '' : ` (${BAND_SHORT[point.band]})`;
     return `${show(point.value)} → ${crossover}${band}`;
   });
   return [`${label}: ${steps.join(' · ')}`];
@@ -180,14 +181,24 @@ export function sensitivityBlocks(report: Report): Block[] {
   return [titled(`${SECTION_TITLES.sensitivity}, requests/mo with operations`, lines.join('\n'))];
 }
 
+function capitalised(word: string): string {
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 export function qualityBlocks(report: Report): Block[] {
   const { quality } = report;
   const model = escapeMrkdwn(report.selfHost.modelName);
+  const claude = `Claude ${capitalised(quality.claudeClass)}-class models`;
   const standing = quality.chosenIsStandIn
-    ? `${model} is a published stand-in for Claude ${quality.claudeClass}-class models.`
-    : `${model} is not a published stand-in for Claude ${quality.claudeClass}-class models ` +
+    ? `${model} is a published stand-in for ${claude}.`
+    : `${model} is not a published stand-in for ${claude} ` +
       `(those are ${escapeMrkdwn(quality.standIns.join(', '))}).`;
-  return [titled(SECTION_TITLES.quality, `${standing} ${escapeMrkdwn(quality.gap)}`)];
+  const gap = `Expected gap: ${escapeMrkdwn(sentence(quality.gap))}`;
+  return [titled(SECTION_TITLES.quality, `${standing} ${gap}`)];
 }
 
 export function agentBlocks(report: Report): Block[] {

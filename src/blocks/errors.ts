@@ -7,17 +7,28 @@ import {
   PARSE_ERROR_HINT,
   PARSE_ERROR_TITLE,
   slackFailure,
+  WORKLOAD_PROBLEM_TITLE,
 } from './texts.ts';
 
 const ECHO_MAX = 500;
 const PROBLEMS_MAX = 20;
 
+function problemReply(title: string, problems: readonly string[], text: string): SlackMessage {
+  const shown = problems.slice(0, PROBLEMS_MAX).map(escapeMrkdwn);
+  const bullets = shown.map((problem) => `• ${problem}`);
+  const echo = `You wrote: ${escapeMrkdwn(clampText(text.trim(), ECHO_MAX))}`;
+  const body = [`:warning: ${title}`, ...bullets, echo, PARSE_ERROR_HINT].join('\n');
+  return message(`${title} ${shown.join('; ')}`, [section(body)]);
+}
+
 /** The workload text could not be read: each problem names the part, nothing is posted. */
 export function buildParseError(problems: readonly string[], text: string): SlackMessage {
-  const bullets = problems.slice(0, PROBLEMS_MAX).map((problem) => `• ${escapeMrkdwn(problem)}`);
-  const echo = `You wrote: ${escapeMrkdwn(clampText(text.trim(), ECHO_MAX))}`;
-  const body = [`:warning: ${PARSE_ERROR_TITLE}`, ...bullets, echo, PARSE_ERROR_HINT].join('\n');
-  return message(`${PARSE_ERROR_TITLE} ${problems.join('; ')}`, [section(body)]);
+  return problemReply(PARSE_ERROR_TITLE, problems, text);
+}
+
+/** The text was read but the engine cannot evaluate it (a model that fits no GPU named). */
+export function buildWorkloadProblem(problem: string, text: string): SlackMessage {
+  return problemReply(WORKLOAD_PROBLEM_TITLE, [problem], text);
 }
 
 /** The bot cannot post where the command was typed: say how to add it. */

@@ -15,6 +15,14 @@ export const BAND_TITLES: Record<Band, string> = {
   'self-host': 'Self-host',
 };
 
+/** Band names short enough for a chart label or an aside. */
+export const BAND_SHORT: Record<Band, string> = {
+  'stay-on-api': 'stay on API',
+  'optimize-cache': 'optimise cache',
+  evaluate: 'evaluate',
+  'self-host': 'self-host',
+};
+
 export const BAND_EMOJI: Record<Band, string> = {
   'stay-on-api': ':large_green_circle:',
   'optimize-cache': ':large_yellow_circle:',
@@ -64,6 +72,20 @@ export const SCHEDULE_WORDS: Record<Schedule, string> = {
   autoscale: 'autoscaled',
 };
 
+export const CHART_COMPLIANCE_LABEL = 'self-host: data must stay in-house';
+export const CHART_WORKLOAD_LABEL = (volume: string) => `this workload: ${volume}/mo`;
+export const CHART_SUBTITLE = (catalogAsOf: string) =>
+  `Monthly cost against monthly requests · catalog as of ${catalogAsOf}`;
+export const CHART_SERIES = {
+  api: (model: string) => `API (${model})`,
+  selfHost: 'self-host, GPUs only',
+  selfHostLoaded: 'self-host with operations',
+  crossover: 'break-even, GPUs',
+  crossoverLoaded: 'with operations',
+  xAxis: 'requests a month',
+  yAxis: 'US dollars a month',
+} as const;
+
 export const CHART_FILENAME = 'selfhost-check-crossover.png';
 export const CHART_TITLE = 'Monthly cost against monthly requests';
 
@@ -76,6 +98,7 @@ export const HELP_INTRO =
 export const HELP_KEYS_TITLE = 'Keys';
 
 export const PARSE_ERROR_TITLE = 'I could not read part of that workload:';
+export const WORKLOAD_PROBLEM_TITLE = 'I read that workload, but cannot evaluate it:';
 export const PARSE_ERROR_HINT = `Type \`${COMMAND} help\` for every key and an example.`;
 
 export const NOT_IN_CHANNEL =

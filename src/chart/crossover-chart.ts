@@ -1,6 +1,13 @@
 import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import { formatCount, formatUsd } from '../blocks/format.ts';
+import {
+  BAND_SHORT,
+  CHART_COMPLIANCE_LABEL,
+  CHART_SERIES,
+  CHART_SUBTITLE,
+  CHART_WORKLOAD_LABEL,
+} from '../blocks/texts.ts';
 import { type BandRange, bandBoundaries } from '../engine/band.ts';
 import type { Report } from '../engine/report-types.ts';
 import type { Band } from '../engine/workload.ts';
@@ -29,15 +36,6 @@ const BAND_FILL: Record<Band, string> = {
   evaluate: 'rgba(219, 109, 40, 0.16)',
   'self-host': 'rgba(207, 34, 46, 0.14)',
 };
-
-const BAND_LABELS: Record<Band, string> = {
-  'stay-on-api': 'stay on API',
-  'optimize-cache': 'optimise cache',
-  evaluate: 'evaluate',
-  'self-host': 'self-host',
-};
-
-const COMPLIANCE_LABEL = 'self-host: data must stay in-house';
 
 /** What the chart marks besides its three lines. */
 export interface ChartMarks {
@@ -82,12 +80,16 @@ export function chartMarks(report: Report): ChartMarks {
   return {
     bands: bandBoundaries(report).map((range) => ({
       ...range,
-      label: report.workload.compliance ? COMPLIANCE_LABEL : BAND_LABELS[range.band],
+      label: report.workload.compliance ? CHART_COMPLIANCE_LABEL : BAND_SHORT[range.band],
     })),
     workloadVolume: report.workload.requestsPerMonth,
     crossovers: [
-      ...crossoverMark(report, report.crossover.requestsPerMonth, 'break-even, GPUs'),
-      ...crossoverMark(report, report.crossover.requestsPerMonthLoaded, 'with operations'),
+      ...crossoverMark(report, report.crossover.requestsPerMonth, CHART_SERIES.crossover),
+      ...crossoverMark(
+        report,
+        report.crossover.requestsPerMonthLoaded,
+        CHART_SERIES.crossoverLoaded,
+      ),
     ],
   };
 }
@@ -153,7 +155,7 @@ function drawWorkloadVolume(chart: Chart, volume: number): void {
   ctx.textAlign = pixel > (area.left + area.right) / 2 ? 'right' : 'left';
   ctx.textBaseline = 'bottom';
   const offset = ctx.textAlign === 'right' ? -8 : 8;
-  labelOnBox(chart, `this workload: ${formatCount(volume)}/mo`, pixel + offset, area.bottom - 8);
+  labelOnBox(chart, CHART_WORKLOAD_LABEL(formatCount(volume)), pixel + offset, area.bottom - 8);
   ctx.restore();
 }
 
@@ -243,20 +245,20 @@ export function crossoverChartConfig(
       datasets: [
         {
           ...line,
-          label: `API (${report.api.modelName})`,
+          label: CHART_SERIES.api(report.api.modelName),
           data: points(sweep.requestsPerMonth, sweep.api),
           borderColor: COLOURS.api,
         },
         {
           ...line,
-          label: 'self-host, GPUs only',
+          label: CHART_SERIES.selfHost,
           data: points(sweep.requestsPerMonth, sweep.selfHost),
           borderColor: COLOURS.selfHost,
           stepped: 'after',
         },
         {
           ...line,
-          label: 'self-host with operations',
+          label: CHART_SERIES.selfHostLoaded,
           data: points(sweep.requestsPerMonth, sweep.selfHostLoaded),
           borderColor: COLOURS.selfHostLoaded,
           borderDash: [14, 8],
@@ -269,8 +271,8 @@ export function crossoverChartConfig(
       responsive: false,
       layout: { padding: { top: 8, right: 32, bottom: 8, left: 8 } },
       scales: {
-        x: axis('requests a month', formatCount),
-        y: axis('US dollars a month', formatUsd),
+        x: axis(CHART_SERIES.xAxis, formatCount),
+        y: axis(CHART_SERIES.yAxis, formatUsd),
       },
       plugins: {
         title: {
@@ -281,7 +283,7 @@ export function crossoverChartConfig(
         },
         subtitle: {
           display: true,
-          text: `Monthly cost against monthly requests · catalog as of ${report.catalog.asOf}`,
+          text: CHART_SUBTITLE(report.catalog.asOf),
           color: COLOURS.text,
           font: { size: SIZES.subtitle, family: FONT },
           padding: { bottom: 12 },

@@ -6,6 +6,7 @@ import {
   buildNotInChannel,
   buildParseError,
   buildSlackFailure,
+  buildWorkloadProblem,
 } from '../blocks/errors.ts';
 import { buildHelp } from '../blocks/help.ts';
 import type { SlackMessage } from '../blocks/kit.ts';
@@ -98,7 +99,9 @@ export function selfhostCheckCommand(deps: CommandDependencies) {
     } catch (error) {
       if (error instanceof AnswerDeliveryError) return reportDeliveryFailure(error, args, deps);
       if (error instanceof WorkloadError) {
-        return tell(args.respond, buildParseError([error.message], args.command.text), deps.logger);
+        deps.logger.info('workload not evaluated', { code: error.code });
+        const reply = buildWorkloadProblem(error.message, args.command.text);
+        return tell(args.respond, reply, deps.logger);
       }
 
       deps.logger.error('selfhost-check failed', { error });

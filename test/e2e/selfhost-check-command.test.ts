@@ -1,6 +1,11 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../../src/app.ts';
-import { HELP_TITLE, NOT_IN_CHANNEL, PARSE_ERROR_TITLE } from '../../src/blocks/texts.ts';
+import {
+  HELP_TITLE,
+  NOT_IN_CHANNEL,
+  PARSE_ERROR_TITLE,
+  WORKLOAD_PROBLEM_TITLE,
+} from '../../src/blocks/texts.ts';
 import { createCrossoverChartRenderer } from '../../src/chart/crossover-chart.ts';
 import { messageProblems } from '../support/block-limits.ts';
 import { type CapturedLogs, captureLogs } from '../support/captured-logs.ts';
@@ -200,6 +205,16 @@ describe('/selfhost-check replies only to the person who typed it', () => {
     expect(slack.sequence()).toEqual(['auth.test', 'respond']);
   });
 
+  it('says why a workload it read cannot be evaluated, and posts nothing', async () => {
+    slack.method('chat.postMessage');
+
+    const reply = await ephemeralReplyTo('1.5M requests/month, gpus-per-replica=1');
+
+    expect(reply.text).toContain(WORKLOAD_PROBLEM_TITLE);
+    expect(reply.text).toContain('does not fit');
+    expect(slack.sequence()).toEqual(['auth.test', 'respond']);
+  });
+
   it('says how to invite the bot when it is not in the channel', async () => {
     slack.failing('chat.postMessage', 'not_in_channel');
 
@@ -221,6 +236,24 @@ describe('/selfhost-check replies only to the person who typed it', () => {
     expect(reply.text).toContain('msg_too_long');
     const failure = logs.records().find((record) => record.msg === 'answer delivery failed');
     expect(failure).toMatchObject({ level: 'error', step: 'thread', slackError: 'msg_too_long' });
+  });
+
+  it('says the chart could not be uploaded when Slack refuses the upload', async () => {
+    slack.method('chat.postMessage', { ts: PARENT_TS });
+    slack.method('chat.postMessage', { ts: '1764579600.000200' });
+    slack.failing('files.getUploadURLExternal', 'invalid_arguments');
+
+    const reply = await ephemeralReplyTo(WORKLOAD);
+
+    expect(reply.text).toContain('uploading the chart');
+    expect(reply.text).toContain('invalid_arguments');
+    expect(slack.sequence()).toEqual([
+      'auth.test',
+      'chat.postMessage',
+      'chat.postMessage',
+      'files.getUploadURLExternal',
+      'respond',
+    ]);
   });
 });
 
