@@ -346,6 +346,24 @@ describe.each(testBackends())('store on $name', (backend) => {
       expect(await claim(store, 'a', at(0))).toHaveLength(0);
       expect(await claim(store, 'a', at(DAY_MS))).toHaveLength(0);
     });
+
+    it('never hands one nudge to two of many claims racing from two instances', async () => {
+      const other = await open();
+      for (let index = 0; index < 300; index += 1) {
+        await store.audits.create(newAudit({ nextNudgeAt: at(-index) }));
+      }
+
+      const claims = Array.from({ length: 20 }, (_, index) =>
+        claim(index % 2 === 0 ? store : other, `owner-${index}`, at(0), 15),
+      );
+      const raced = (await Promise.all(claims)).flat().map((nudge) => nudge.audit.id);
+      const rest = await claim(store, 'sweeper', at(0), 300);
+      const ids = [...raced, ...rest.map((nudge) => nudge.audit.id)];
+
+      expect(new Set(raced).size).toBe(raced.length);
+      expect(new Set(ids).size).toBe(300);
+      expect(ids).toHaveLength(300);
+    });
   });
 
   describe('nudges.complete', () => {
