@@ -58,6 +58,18 @@ const MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    name: '002-request-keys',
+    statements: [
+      `CREATE TABLE request_keys (
+        team_id text NOT NULL,
+        request_key text NOT NULL,
+        seen_at bigint NOT NULL,
+        PRIMARY KEY (team_id, request_key)
+      )`,
+      'CREATE INDEX request_keys_seen ON request_keys (seen_at)',
+    ],
+  },
 ];
 
 const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS store_migrations (

@@ -8,6 +8,7 @@ import { type DatabaseTarget, parseDatabaseUrl } from './database-url.ts';
 import { createInstallationRepository } from './installations.ts';
 import { migratePostgres, migrateSqlite } from './migrations.ts';
 import { createNudgeQueue } from './nudge-queue.ts';
+import { createRequestKeyRepository } from './request-keys.ts';
 import type { Tables } from './schema.ts';
 import type { InvalidRowReporter } from './threads.ts';
 import type { Logger, Store, StoreEngine } from './types.ts';
@@ -108,6 +109,7 @@ export async function openStore(
     audits: createAuditRepository(db, report),
     nudges: createNudgeQueue(db, target.engine, report),
     installations: createInstallationRepository(db),
+    requestKeys: createRequestKeyRepository(db),
     close: () => db.destroy(),
   };
 }

@@ -44,6 +44,12 @@ export interface InstallationsTable {
   updated_at: number;
 }
 
+export interface RequestKeysTable {
+  team_id: string;
+  request_key: string;
+  seen_at: number;
+}
+
 export interface StoreMigrationsTable {
   name: string;
   applied_at: number;
@@ -52,5 +58,6 @@ export interface StoreMigrationsTable {
 export interface Tables {
   audits: AuditsTable;
   installations: InstallationsTable;
+  request_keys: RequestKeysTable;
   store_migrations: StoreMigrationsTable;
 }

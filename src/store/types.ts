@@ -176,6 +176,17 @@ export interface InstallationRepository {
   delete(query: InstallationQuery): Promise<boolean>;
 }
 
+/**
+ * Requests already handled, shared by every instance: a retried Slack delivery that reaches
+ * another instance is recognised there too.
+ */
+export interface RequestKeyRepository {
+  /** True the first time a key is seen in a team, false every time after. */
+  firstSeen(scope: TeamScope, key: string, now: Date): Promise<boolean>;
+  /** Forgets keys seen before `before`; returns how many. */
+  forgetBefore(before: Date): Promise<number>;
+}
+
 export type StoreEngine = 'sqlite' | 'postgres';
 
 export interface Store {
@@ -183,5 +194,6 @@ export interface Store {
   readonly audits: AuditRepository;
   readonly nudges: NudgeQueue;
   readonly installations: InstallationRepository;
+  readonly requestKeys: RequestKeyRepository;
   close(): Promise<void>;
 }

@@ -441,6 +441,34 @@ describe.each(testBackends())('store on $name', (backend) => {
     });
   });
 
+  describe('requestKeys', () => {
+    it('says a key is new only the first time, from any instance', async () => {
+      const other = await open();
+
+      const answers = await Promise.all([
+        store.requestKeys.firstSeen(TEAM, 'trigger-1', T0),
+        other.requestKeys.firstSeen(TEAM, 'trigger-1', T0),
+        other.requestKeys.firstSeen(TEAM, 'trigger-1', at(1)),
+      ]);
+
+      expect(answers.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('keeps keys apart by team', async () => {
+      await store.requestKeys.firstSeen(TEAM, 'trigger-1', T0);
+
+      expect(await store.requestKeys.firstSeen(OTHER_TEAM, 'trigger-1', T0)).toBe(true);
+    });
+
+    it('forgets old keys', async () => {
+      await store.requestKeys.firstSeen(TEAM, 'old', T0);
+      await store.requestKeys.firstSeen(TEAM, 'new', at(DAY_MS));
+
+      expect(await store.requestKeys.forgetBefore(at(1))).toBe(1);
+      expect(await store.requestKeys.firstSeen(TEAM, 'old', at(DAY_MS))).toBe(true);
+    });
+  });
+
   describe('installations', () => {
     const installation = {
       teamId: 'T0001',
