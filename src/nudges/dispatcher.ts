@@ -91,7 +91,9 @@ function checkOptions(options: NudgeDispatcherOptions): void {
 /**
  * Delivers due nudges at least once each. A claim leases a batch in one atomic statement; every
  * later write is fenced by this dispatcher's owner id, so a nudge whose lease another dispatcher
- * took over is never rescheduled twice. The dispatcher knows nothing of Slack: `deliver` does.
+ * took over is never rescheduled twice. Nudges go out one at a time, so a process killed between
+ * a post and its record re-posts at most that one nudge, once its lease ends. The dispatcher
+ * knows nothing of Slack: `deliver` does.
  */
 export function createNudgeDispatcher(options: NudgeDispatcherOptions): NudgeDispatcher {
   checkOptions(options);

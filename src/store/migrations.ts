@@ -72,6 +72,9 @@ const MIGRATIONS: Migration[] = [
   },
 ];
 
+/** Prefix of the advisory lock's key; the schema name completes it, so schemas never wait. */
+const MIGRATION_LOCK = 'selfhost-check-migrations:';
+
 const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS store_migrations (
   name text PRIMARY KEY,
   applied_at bigint NOT NULL
@@ -116,9 +119,9 @@ export function migrateSqlite(database: BetterSqlite3.Database, now: Date): stri
  */
 export async function migratePostgres(db: Kysely<Tables>, now: Date): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext('selfhost-check:' || current_schema()))`.execute(
-      trx,
-    );
+    const lockKey = sql`hashtext(${MIGRATION_LOCK} || current_schema())`;
+    await sql`SELECT pg_advisory_xact_lock(${lockKey})`.execute(trx);
+
     await sql.raw(CREATE_MIGRATIONS_TABLE).execute(trx);
 
     const rows = await trx.selectFrom('store_migrations').select('name').execute();
