@@ -1,30 +1,6 @@
-import type { AuditSummary } from '../store/audit-summary.ts';
 import type { AuditThread, Store } from '../store/types.ts';
 
-/** A crossover that moves by more than this share of itself is worth an early re-audit. */
-export const EARLY_NUDGE_CROSSOVER_SHIFT = 0.25;
-
 const DEFAULT_PAGE_SIZE = 200;
-
-/** Whether a re-run's summary differs enough from the last one to re-audit before the quarter. */
-export function summaryShifted(before: AuditSummary, after: AuditSummary): boolean {
-  if (before.band !== after.band) {
-    return true;
-  }
-
-  const was = before.crossoverLoaded;
-  const now = after.crossoverLoaded;
-
-  if (was === null || now === null) {
-    return was !== now;
-  }
-
-  if (was === 0) {
-    return now !== 0;
-  }
-
-  return Math.abs(now - was) / was > EARLY_NUDGE_CROSSOVER_SHIFT;
-}
 
 export interface EarlyNudgeOptions {
   /** The date of the catalog the app started with. */

@@ -24,9 +24,7 @@ export {
   reauditAfterFromEnv,
 } from './duration.ts';
 export {
-  EARLY_NUDGE_CROSSOVER_SHIFT,
   type EarlyNudgeOptions,
   type EarlyNudgeResult,
   markEarlyNudges,
-  summaryShifted,
 } from './early-nudges.ts';

@@ -1,30 +1,28 @@
 import { z } from 'zod';
-import type { Report } from '../engine/report-types.ts';
+import type { ReportSummary } from '../engine/report-summary.ts';
 import { BANDS } from '../engine/workload.ts';
 
 const usd = z.number().finite().min(0);
+const volume = z.number().finite().min(0).nullable();
 
-/** What an audit keeps of its report: enough to list it and to say what changed next time. */
+/**
+ * What an audit keeps of its report (the engine's `ReportSummary`), checked when read back: a
+ * stored row is untrusted input.
+ */
 export const auditSummarySchema = z.object({
   band: z.enum(BANDS),
-  apiMonthlyCost: usd,
-  selfHostMonthlyCostLoaded: usd,
-  /** Monthly requests where the loaded cluster costs what the API does; null when they never do. */
-  crossoverLoaded: z.number().finite().min(0).nullable(),
+  catalogAsOf: z.string().min(1),
   apiModel: z.string().min(1),
   openModel: z.string().min(1),
-});
+  gpu: z.string().min(1),
+  gpusPerReplica: z.number().int().min(1),
+  gpuHourlyUsd: usd,
+  apiCostPerRequest: usd,
+  apiMonthlyCost: usd,
+  selfHostMonthlyCost: usd,
+  selfHostMonthlyCostLoaded: usd,
+  crossover: volume,
+  crossoverLoaded: volume,
+}) satisfies z.ZodType<ReportSummary>;
 
-export type AuditSummary = z.output<typeof auditSummarySchema>;
-
-/** The summary an audit stores of one report. */
-export function summarizeReport(report: Report): AuditSummary {
-  return {
-    band: report.band,
-    apiMonthlyCost: report.api.monthlyCost,
-    selfHostMonthlyCostLoaded: report.selfHost.monthlyCostLoaded,
-    crossoverLoaded: report.crossover.requestsPerMonthLoaded,
-    apiModel: report.api.model,
-    openModel: report.selfHost.model,
-  };
-}
+export type AuditSummary = ReportSummary;

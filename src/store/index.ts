@@ -1,4 +1,4 @@
-export { type AuditSummary, auditSummarySchema, summarizeReport } from './audit-summary.ts';
+export { type AuditSummary, auditSummarySchema } from './audit-summary.ts';
 export { SNOOZE_MS, STOPPED_BY_USER } from './audits.ts';
 export { type DatabaseTarget, DEFAULT_SQLITE_PATH, parseDatabaseUrl } from './database-url.ts';
 export {

@@ -1,31 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { markEarlyNudges, summaryShifted } from '../../src/nudges/index.ts';
+import { markEarlyNudges } from '../../src/nudges/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { at, DAY_MS, newAudit, summary, TEAM } from '../store/builders.ts';
-
-describe('summaryShifted', () => {
-  it('is true when the band changes', () => {
-    expect(summaryShifted(summary(), summary({ band: 'self-host' }))).toBe(true);
-  });
-
-  it('is true when the crossover moves by more than a quarter', () => {
-    expect(summaryShifted(summary(), summary({ crossoverLoaded: 1_500_001 }))).toBe(true);
-    expect(summaryShifted(summary(), summary({ crossoverLoaded: 899_999 }))).toBe(true);
-  });
-
-  it('is false when the crossover moves by a quarter or less', () => {
-    expect(summaryShifted(summary(), summary({ crossoverLoaded: 1_500_000 }))).toBe(false);
-    expect(summaryShifted(summary(), summary({ crossoverLoaded: 900_000 }))).toBe(false);
-  });
-
-  it('is true when the curves start or stop crossing', () => {
-    expect(summaryShifted(summary(), summary({ crossoverLoaded: null }))).toBe(true);
-    expect(summaryShifted(summary({ crossoverLoaded: null }), summary())).toBe(true);
-    expect(
-      summaryShifted(summary({ crossoverLoaded: null }), summary({ crossoverLoaded: null })),
-    ).toBe(false);
-  });
-});
 
 describe('markEarlyNudges', () => {
   let store: Store;

@@ -13,11 +13,18 @@ export function at(offsetMs: number): Date {
 export function summary(overrides: Partial<AuditSummary> = {}): AuditSummary {
   return {
     band: 'evaluate',
-    apiMonthlyCost: 48_000,
-    selfHostMonthlyCostLoaded: 41_000,
-    crossoverLoaded: 1_200_000,
+    catalogAsOf: '2026-11-01',
     apiModel: 'claude-sonnet-4-6',
     openModel: 'llama-4-maverick',
+    gpu: 'h100-sxm',
+    gpusPerReplica: 8,
+    gpuHourlyUsd: 3.29,
+    apiCostPerRequest: 0.032,
+    apiMonthlyCost: 48_000,
+    selfHostMonthlyCost: 26_000,
+    selfHostMonthlyCostLoaded: 41_000,
+    crossover: 700_000,
+    crossoverLoaded: 1_200_000,
     ...overrides,
   };
 }
