@@ -219,10 +219,10 @@ export function capacityCommand(args: string[]): { stdout: string; exitCode: num
     const report = capacityReport(spec, resolveShape(flags), flags.concurrency);
     const stdout = flags.json ? JSON.stringify(report, null, 2) : formatText(report);
 
-    return { stdout, exitCode: EXIT_OK };
+    return { stdout: `${stdout}\n`, exitCode: EXIT_OK };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
 
-    return { stdout: `${error.message}\n${CAPACITY_USAGE}`, exitCode: EXIT_USAGE };
+    return { stdout: `${error.message}\n${CAPACITY_USAGE}\n`, exitCode: EXIT_USAGE };
   }
 }

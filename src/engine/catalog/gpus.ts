@@ -7,19 +7,20 @@ import type { Gpu, GpuPrice } from './types.ts';
  *
  * Prices are on-demand dollars per GPU-hour as read into DOMAIN.md. A month-level date ("Nov 2026")
  * is written as the first of that month, a datasheet known by its year as the first of January.
- * A price DOMAIN.md gives no date for carries the date DOMAIN.md was compiled, and its source says
- * it is undated. The first price of each GPU is the catalog's default: Runpod's secure cloud (the
- * low end of a range), where production workloads run.
+ * DOMAIN.md gives some prices no date: they carry the start of 2026, the year its figures were
+ * read, so they never make the catalog look fresher than it is, and their source says so. The
+ * first price of each GPU is the catalog's default: Runpod's secure cloud (the low end of a
+ * range), where production workloads run.
  */
 
-const DOMAIN_COMPILED = '2026-12-03';
+const UNDATED = '2026-01-01';
 
 function price(vendor: string, usdPerHour: number, source: string, asOf: string): GpuPrice {
   return { vendor, usdPerHour, source, asOf };
 }
 
 function undated(vendor: string, usdPerHour: number, source: string): GpuPrice {
-  return price(vendor, usdPerHour, `${source}; undated in DOMAIN.md`, DOMAIN_COMPILED);
+  return price(vendor, usdPerHour, `${source}; undated in DOMAIN.md (read in 2026)`, UNDATED);
 }
 
 const RUNPOD = 'runpod.io/pricing via DOMAIN.md';
