@@ -54,10 +54,11 @@ export function formatCalibration(summary: CalibrationSummary): string {
     'error'.padStart(6),
   ].join(' ');
   const worst = summary.worst;
+  const median = (summary.medianAbsErrorMaxThroughput * 100).toFixed(1);
   const footer = [
     '',
     '* headline figure of the row; the median is over headline figures at maximum throughput',
-    `median absolute error, maximum-throughput rows: ${(summary.medianAbsErrorMaxThroughput * 100).toFixed(1)}%` +
+    `median absolute error, maximum-throughput rows: ${median}%` +
       ` (target ≤ ${TARGET_MEDIAN_ABS_ERROR * 100}%)`,
     `worst: line ${worst.line} ${worst.label} ${worst.metric} ${percent(worst.error)}` +
       ` (target within ±${TARGET_MAX_ABS_ERROR * 100}%)`,

@@ -35,6 +35,7 @@ const ACTIVATION_TENSORS = 16;
  */
 export const MIN_KV_TOKENS = 32_768;
 
+/** GPU counts minGpus tries: powers of two divide every catalog model's attention heads. */
 export const GPU_COUNTS = [1, 2, 4, 8, 16, 32] as const;
 
 const NOMINAL_BYTES_PER_PARAM: Record<Precision, number> = {

@@ -42,7 +42,7 @@ const COLLECTIVE_LATENCY_S = { nvlink: 10e-6, pcie: 25e-6, network: 25e-6 };
 const GPUS_PER_NODE = 8;
 const NETWORK_GB_PER_S = 50;
 
-/** Sequences one scheduler batches at most (vLLM's default `max_num_seqs` on 80GB+ GPUs). */
+/** Sequences one scheduler batches at most: vLLM's long-standing default `max_num_seqs`. */
 export const MAX_SEQS_PER_SCHEDULER = 256;
 
 /** What one step computes: decoding sequences and prompt tokens, with what each attends to. */

@@ -54,7 +54,9 @@ describe('calibrate against ../shared/reference/throughput-benchmarks.csv', () =
 
 describe('parseBenchmarks', () => {
   it('reads quoted cells with commas inside', () => {
-    const csv = `${HEADER}\nllama-3.3-70b,fp8,h200,2,TP2,"vLLM, nightly",max throughput,1000,1000,,2000,,,,"a, b"\n`;
+    const quoted =
+      'llama-3.3-70b,fp8,h200,2,TP2,"vLLM, nightly",max throughput,1000,1000,,2000,,,,"a, b"';
+    const csv = `${HEADER}\n${quoted}\n`;
     const [row] = parseBenchmarks(csv);
 
     expect(row).toMatchObject({ engine: 'vLLM, nightly', source: 'a, b', concurrency: null });
