@@ -179,7 +179,7 @@ type CapacityReport = ReturnType<typeof capacityReport>;
 const LABELS: [keyof CapacityReport, string][] = [
   ['fits', 'fits in memory'],
   ['minGpus', 'fewest GPUs that fit'],
-  ['weightsGb', 'weights (GB)'],
+  ['weightsGb', 'weights loaded (GB, copies included)'],
   ['kvCacheTokens', 'KV cache (tokens)'],
   ['maxConcurrency', 'concurrent sequences'],
   ['prefillTokensPerSecond', 'prefill (tokens/s)'],
