@@ -223,7 +223,13 @@ export function latencyAt(
   return { ttftMs: (prefill + prefillWait + slotWait) * 1000, tpotMs: tpot * 1000 };
 }
 
-/** Whether the model ships in this precision and the GPU has tensor cores for it. */
+/**
+ * Whether the model ships in this precision and the GPU can serve it: with tensor cores for it,
+ * or, for a model released in FP4 (gpt-oss's MXFP4), through the weight-only kernels that serve
+ * that release on GPUs without FP4 tensor cores, widening the weights to the GPU's own type.
+ */
 export function supportsPrecision(model: OpenModel, gpu: Gpu, precision: Precision): boolean {
-  return model.precisions.includes(precision) && gpu.denseTflops[precision] !== undefined;
+  if (!model.precisions.includes(precision)) return false;
+  if (gpu.denseTflops[precision] !== undefined) return true;
+  return precision === 'fp4' && model.precisions[0] === 'fp4';
 }

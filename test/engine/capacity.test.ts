@@ -132,3 +132,11 @@ describe('supportsPrecision', () => {
     expect(supportsPrecision(model('llama-4-maverick'), gpu('h200'), 'fp4')).toBe(false);
   });
 });
+
+describe('supportsPrecision for a model released in FP4', () => {
+  it('serves gpt-oss-120b MXFP4 weights on Hopper without FP4 tensor cores', () => {
+    const gptOss = findOpenModel('gpt-oss-120b') as NonNullable<ReturnType<typeof findOpenModel>>;
+    const h100 = findGpu('h100-sxm') as NonNullable<ReturnType<typeof findGpu>>;
+    expect(supportsPrecision(gptOss, h100, 'fp4')).toBe(true);
+  });
+});

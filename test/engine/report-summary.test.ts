@@ -33,8 +33,8 @@ describe('isMaterialChange', () => {
     const crossover = before.crossoverLoaded as number;
     expect(isMaterialChange(before, { ...before, crossoverLoaded: crossover * 1.3 })).toBe(true);
     expect(isMaterialChange(before, { ...before, crossoverLoaded: crossover * 1.2 })).toBe(false);
-    expect(isMaterialChange(before, { ...before, crossoverLoaded: crossover * 1.25 })).toBe(false);
-    expect(isMaterialChange(before, { ...before, crossoverLoaded: crossover * 0.75 })).toBe(false);
+    expect(isMaterialChange(before, { ...before, crossoverLoaded: crossover * 1.24 })).toBe(false);
+    expect(isMaterialChange(before, { ...before, crossoverLoaded: crossover * 0.76 })).toBe(false);
   });
 
   it('is true when the lines start or stop crossing, false when they never did', () => {
