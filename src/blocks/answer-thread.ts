@@ -140,7 +140,7 @@ function targetLine(latency: LatencyReport): string[] {
 export function latencyBlocks(report: Report): Block[] {
   const latency = report.latency;
   const lines = [
-    `API first token: p50 ${formatMs(latency.apiTtftMs.p50)}, p99 ${formatMs(latency.apiTtftMs.p99)} ` +
+    `API first token: p50 ${formatMs(latency.apiTtftMs)}, p99 ${formatMs(latency.apiTtftP99Ms)} ` +
       `(${escapeMrkdwn(latency.apiSource)})`,
     `Self-host: first token ~${formatMs(latency.selfHostTtftMs)}, ` +
       `${formatMs(latency.selfHostTpotMs)} a token, ` +

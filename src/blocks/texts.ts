@@ -74,8 +74,10 @@ export const SCHEDULE_WORDS: Record<Schedule, string> = {
 
 export const CHART_COMPLIANCE_LABEL = 'self-host: data must stay in-house';
 export const CHART_WORKLOAD_LABEL = (volume: string) => `this workload: ${volume}/mo`;
-export const CHART_SUBTITLE = (catalogAsOf: string) =>
-  `Monthly cost against monthly requests · catalog as of ${catalogAsOf}`;
+export const CHART_TITLE_LINE = (apiModel: string, openModel: string) =>
+  `${apiModel} vs ${openModel}`;
+export const CHART_SUBTITLE = (replica: string, catalogAsOf: string) =>
+  `self-hosted on ${replica} · catalog as of ${catalogAsOf}`;
 export const CHART_SERIES = {
   api: (model: string) => `API (${model})`,
   selfHost: 'self-host, GPUs only',

@@ -6,6 +6,7 @@ import {
   CHART_COMPLIANCE_LABEL,
   CHART_SERIES,
   CHART_SUBTITLE,
+  CHART_TITLE_LINE,
   CHART_WORKLOAD_LABEL,
 } from '../blocks/texts.ts';
 import { type BandRange, bandBoundaries } from '../engine/band.ts';
@@ -17,7 +18,7 @@ export const CHART_WIDTH = 1200;
 export const CHART_HEIGHT = 700;
 
 const FONT = 'DejaVu Sans, sans-serif';
-const SIZES = { title: 32, subtitle: 24, axisTitle: 24, ticks: 22, legend: 22, label: 22 } as const;
+const SIZES = { title: 30, subtitle: 22, axisTitle: 24, ticks: 22, legend: 22, label: 22 } as const;
 
 const COLOURS = {
   api: '#1f6feb',
@@ -210,8 +211,12 @@ function powerOfTenLabel(format: (value: number) => string) {
 }
 
 export function chartTitle(report: Report): string {
+  return CHART_TITLE_LINE(report.api.modelName, report.selfHost.modelName);
+}
+
+export function chartSubtitle(report: Report): string {
   const host = report.selfHost;
-  return `${report.api.modelName} vs ${host.modelName} on ${host.gpusPerReplica} × ${host.gpuName}`;
+  return CHART_SUBTITLE(`${host.gpusPerReplica} × ${host.gpuName}`, report.catalog.asOf);
 }
 
 function axis(title: string, format: (value: number) => string) {
@@ -283,7 +288,7 @@ export function crossoverChartConfig(
         },
         subtitle: {
           display: true,
-          text: CHART_SUBTITLE(report.catalog.asOf),
+          text: chartSubtitle(report),
           color: COLOURS.text,
           font: { size: SIZES.subtitle, family: FONT },
           padding: { bottom: 12 },

@@ -95,7 +95,7 @@ function latencySection(report: Report): string[] {
   return [
     'Latency (time to first token)',
     ...table([
-      ['API', `${formatMs(latency.apiTtftMs.p50)} median, ${formatMs(latency.apiTtftMs.p99)} tail`],
+      ['API', `${formatMs(latency.apiTtftMs)} median, ${formatMs(latency.apiTtftP99Ms)} tail`],
       [
         'self-hosted',
         `${formatMs(latency.selfHostTtftMs)}, then ${formatMs(latency.selfHostTpotMs)}/token at ` +

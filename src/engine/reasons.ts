@@ -83,8 +83,8 @@ function rateLimits(report: Report): string {
 
 function latency(report: Report): string | null {
   const { latency: figures } = report;
-  const api = `API first token ${formatMs(figures.apiTtftMs.p50)} typical, ${formatMs(
-    figures.apiTtftMs.p99,
+  const api = `API first token ${formatMs(figures.apiTtftMs)} typical, ${formatMs(
+    figures.apiTtftP99Ms,
   )} in the tail`;
   const own = `self-hosted ${formatMs(figures.selfHostTtftMs)} at ${formatCount(
     figures.concurrencyPerReplica,

@@ -100,7 +100,9 @@ export interface ApiReport {
 }
 
 export interface LatencyReport {
-  apiTtftMs: { p50: number; p99: number };
+  /** The API's typical time to first token, and its tail. */
+  apiTtftMs: number;
+  apiTtftP99Ms: number;
   apiSource: string;
   selfHostTtftMs: number;
   selfHostTpotMs: number;

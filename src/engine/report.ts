@@ -187,7 +187,8 @@ function latencyOf(workload: Workload, economics: Economics, replicas: number): 
   const apiLatency = apiLatencyOf(resolveClaudeModel(workload.apiModel).claudeClass);
   const target = workload.ttftTargetMs ?? null;
   return {
-    apiTtftMs: { p50: apiLatency.ttftP50Ms, p99: apiLatency.ttftP99Ms },
+    apiTtftMs: apiLatency.ttftP50Ms,
+    apiTtftP99Ms: apiLatency.ttftP99Ms,
     apiSource: `${apiLatency.source}, ${apiLatency.asOf}`,
     selfHostTtftMs: latency.ttftMs,
     selfHostTpotMs: latency.tpotMs,
@@ -227,7 +228,9 @@ export function buildReport(workload: Workload, at: Date): Report {
 
   const selfHost = selfHostOf(workload, economics);
   const latency = latencyOf(workload, economics, selfHost.replicas);
-  const peakPerMinute = peakRequestsPerSecond(workload.requestsPerMonth, workload) * 60;
+  // Requests sent through the Batch API wait in its own queue, outside the per-minute limits.
+  const peakPerMinute =
+    peakRequestsPerSecond(workload.requestsPerMonth, workload) * 60 * (1 - workload.batchShare);
   const rateLimits = checkRateLimits(
     peakPerMinute,
     api.tokensPerRequest,

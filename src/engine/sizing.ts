@@ -12,19 +12,18 @@ import { findOpenModel, OPEN_MODELS } from './catalog/open-models.ts';
 import type { Gpu, GpuPrice, OpenModel } from './catalog/types.ts';
 import { WorkloadError } from './errors.ts';
 import type { ReplicaCapacityFigures } from './report-types.ts';
-import {
-  HOURS_PER_MONTH,
-  PRECISIONS,
-  type Precision,
-  type Schedule,
-  type Workload,
-} from './workload.ts';
+import { HOURS_PER_MONTH, type Precision, type Schedule, type Workload } from './workload.ts';
 
 /** Business hours: twelve hours a day on weekdays, about 257 hours of a 30-day month. */
 export const BUSINESS_HOURS_PER_MONTH = 12 * 30 * (5 / 7);
 
-/** Largest replica the engine proposes on its own: two 8-GPU nodes. */
-const MAX_GPUS_PER_REPLICA = 16;
+/**
+ * Largest replica the engine proposes on its own: two 8-GPU nodes for NVLink GPUs (sold in
+ * nodes with a fast fabric between them), one 8-GPU server for PCIe cards.
+ */
+function maxGpusPerReplica(gpu: Gpu): number {
+  return gpu.interconnect.kind === 'nvlink' ? 16 : 8;
+}
 
 /** One replica's configuration and what it sustains for the workload's request shape. */
 export interface Replica {
@@ -138,7 +137,7 @@ function resolveGpu(id: string): Gpu {
 
 function candidateSpecs(workload: Workload, model: OpenModel): ReplicaSpec[] {
   const gpus = workload.gpu ? [resolveGpu(workload.gpu)] : [...GPUS];
-  const precisions = workload.precision ? [workload.precision] : PRECISIONS;
+  const precisions = workload.precision ? [workload.precision] : model.precisions.slice(0, 1);
 
   const specs: ReplicaSpec[] = [];
   for (const gpu of gpus) {
@@ -158,7 +157,7 @@ function gpuCounts(workload: Workload, model: OpenModel, gpu: Gpu, precision: Pr
   if (least === null) return [];
 
   const counts: ReplicaSpec[] = [];
-  for (let gpus = least; gpus <= MAX_GPUS_PER_REPLICA; gpus *= 2) {
+  for (let gpus = least; gpus <= maxGpusPerReplica(gpu); gpus *= 2) {
     counts.push({ model, gpu, gpus, precision });
   }
   return counts;
@@ -187,7 +186,9 @@ function explainNoFit(workload: Workload, model: OpenModel): WorkloadError {
 /**
  * The replica to serve the workload with. Whatever the workload names (GPU, GPUs per replica,
  * precision, price) is kept; the rest is chosen as the configuration with the lowest monthly
- * bill at the workload's own volume, fewer GPUs winning a tie.
+ * bill at the workload's own volume, fewer GPUs winning a tie. Precision is never lowered on
+ * the workload's behalf: unless it names one, the model runs in the precision it is released in,
+ * since quantising further trades quality the report cannot measure.
  */
 export function chooseReplica(
   workload: Workload,

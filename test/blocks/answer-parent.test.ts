@@ -14,7 +14,7 @@ describe('buildAnswerParent', () => {
         "blocks": [
           {
             "text": {
-              "text": ":large_orange_circle: *Evaluate self-hosting*: API $71.8K/mo against self-host $34K/mo with operations, at 1.5M requests/mo.",
+              "text": ":large_orange_circle: *Evaluate self-hosting*: API $71.8K/mo against self-host $28.2K/mo with operations, at 1.5M requests/mo.",
               "type": "mrkdwn",
             },
             "type": "section",
@@ -33,7 +33,7 @@ describe('buildAnswerParent', () => {
             "type": "context",
           },
         ],
-        "text": "Evaluate self-hosting: API $71.8K/mo, self-host $34K/mo with operations.",
+        "text": "Evaluate self-hosting: API $71.8K/mo, self-host $28.2K/mo with operations.",
       }
     `);
   });

@@ -36,31 +36,31 @@ describe('buildAnswerThread', () => {
                 "type": "mrkdwn",
               },
               {
-                "text": "*Self-host* · Llama 4 Maverick
-      $34K/mo with $15K/mo operations
-      $19K/mo GPUs only",
+                "text": "*Self-host* · Llama 4 Maverick (400B, 17B active)
+      $28.2K/mo with $15K/mo operations
+      $13.2K/mo GPUs only",
                 "type": "mrkdwn",
               },
               {
                 "text": "*Per request*
       API $0.0479
-      Self-host $0.0126 GPUs, $0.0226 loaded",
+      Self-host $0.00881 GPUs, $0.0188 loaded",
                 "type": "mrkdwn",
               },
               {
                 "text": "*Cluster*
-      1 replica × 8 H100 SXM = 8 GPUs, fp8 (cheapest fit)
-      always on, 42% utilised",
+      1 replica × 4 NVIDIA H200 SXM 141GB = 4 GPUs, fp8 (cheapest fit)
+      always on, 55% utilised",
                 "type": "mrkdwn",
               },
               {
                 "text": "*Crossover, GPUs only*
-      396K requests/mo",
+      276K requests/mo",
                 "type": "mrkdwn",
               },
               {
                 "text": "*Crossover, with operations*
-      709K requests/mo",
+      589K requests/mo",
                 "type": "mrkdwn",
               },
             ],
@@ -69,12 +69,12 @@ describe('buildAnswerThread', () => {
           {
             "text": {
               "text": "*Why*
-      • At 1.5M requests a month the API costs $71.8K ($0.0479 a request); 1 replica of Llama 4 Maverick on 8 × H100 SXM (fp8) cost $19K in GPUs, $34K with $15K of operations a month.
-      • Self-hosting breaks even at 396K on GPUs alone, 709K requests a month with operations; this workload runs at 2.12× that. Well past break-even self-hosting saves money; quality, latency and operations decide.
+      • At 1.5M requests a month the API costs $71.8K ($0.0479 a request); 1 replica of Llama 4 Maverick (400B, 17B active) on 4 × NVIDIA H200 SXM 141GB (fp8) cost $13.2K in GPUs, $28.2K with $15K of operations a month.
+      • Self-hosting breaks even at 276K on GPUs alone, 589K requests a month with operations; this workload runs at 2.55× that. Well past break-even self-hosting saves money; quality, latency and operations decide.
       • The peak minute needs 34.7 requests, 153K uncached input and 69.4K output tokens: Start carries it with 5.76× headroom (automatic placement from usage history (new organisations start lower)).
-      • API first token 500 ms typical, 5 s in the tail; self-hosted 5.2 s at 26 requests in flight per replica.
-      • A 90% cache hit rate instead of 80% moves break-even from 709K to 776K requests a month.
-      • Llama 4 Maverick is a published stand-in for Claude's sonnet tier: 2-5 points behind on reasoning benchmarks, more on complex instruction following and tool-use schema adherence; expect prompt re-tuning and more tool-call format retries.",
+      • API first token 500 ms typical, 5 s in the tail; self-hosted 125 ms at 11 requests in flight per replica.
+      • A 90% cache hit rate instead of 80% moves break-even from 589K to 645K requests a month.
+      • Llama 4 Maverick (400B, 17B active) is a published stand-in for Claude's sonnet tier: 2-5 points behind on reasoning benchmarks, more on complex instruction following and tool-use schema adherence; expect prompt re-tuning and more tool-call format retries.",
               "type": "mrkdwn",
             },
             "type": "section",
@@ -94,7 +94,7 @@ describe('buildAnswerThread', () => {
             "text": {
               "text": "*Latency*
       API first token: p50 500 ms, p99 5 s (reference article (2026): US-East, tail during regional capacity events, 2026-05-01)
-      Self-host: first token ~5.2 s, 30 ms a token, 26 requests in flight a replica at peak",
+      Self-host: first token ~125 ms, 10 ms a token, 11 requests in flight a replica at peak",
               "type": "mrkdwn",
             },
             "type": "section",
@@ -102,8 +102,8 @@ describe('buildAnswerThread', () => {
           {
             "text": {
               "text": "*What moves the crossover, requests/mo with operations*
-      Cache hit rate: 50% → 563K · 70% → 653K · 80% → 709K · 90% → 776K · 95% → 815K
-      GPU price: $1.65/h → 511K · $2.47/h → 610K · $3.29/h → 709K · $4.94/h → 907K · $6.58/h → 1.1M (optimise cache)",
+      Cache hit rate: 50% → 468K · 70% → 542K · 80% → 589K · 90% → 645K · 95% → 677K
+      GPU price: $2.29/h → 451K · $3.44/h → 520K · $4.59/h → 589K · $6.88/h → 727K · $9.18/h → 865K",
               "type": "mrkdwn",
             },
             "type": "section",
@@ -111,7 +111,7 @@ describe('buildAnswerThread', () => {
           {
             "text": {
               "text": "*Quality*
-      Llama 4 Maverick is a published stand-in for Claude Sonnet-class models. Expected gap: 2-5 points behind on reasoning benchmarks, more on complex instruction following and tool-use schema adherence; expect prompt re-tuning and more tool-call format retries.",
+      Llama 4 Maverick (400B, 17B active) is a published stand-in for Claude Sonnet-class models. Expected gap: 2-5 points behind on reasoning benchmarks, more on complex instruction following and tool-use schema adherence; expect prompt re-tuning and more tool-call format retries.",
               "type": "mrkdwn",
             },
             "type": "section",
@@ -119,7 +119,7 @@ describe('buildAnswerThread', () => {
           {
             "elements": [
               {
-                "text": "Catalog as of 2026-11-01 · API prices as of 2026-09-23 · GPU price $3.29/GPU-hour, Runpod secure (x), 2026-11-01",
+                "text": "Catalog as of 2026-11-01 · API prices as of 2026-09-23 · GPU price $4.59/GPU-hour, Runpod (secure cloud) (runpod.io/pricing via DOMAIN.md), 2026-10-01",
                 "type": "mrkdwn",
               },
               {
@@ -130,7 +130,7 @@ describe('buildAnswerThread', () => {
             "type": "context",
           },
         ],
-        "text": "Evaluate self-hosting. Crossover with operations: 709K requests/mo. Re-audit due 2027-03-01: prices and GPU rates move, so check again each quarter.",
+        "text": "Evaluate self-hosting. Crossover with operations: 589K requests/mo. Re-audit due 2027-03-01: prices and GPU rates move, so check again each quarter.",
       }
     `);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatCount } from '../../src/blocks/format.ts';
 import { CHART_COMPLIANCE_LABEL } from '../../src/blocks/texts.ts';
 import {
   CHART_HEIGHT,
@@ -84,8 +85,8 @@ describe('chartMarks', () => {
     const { crossovers } = chartMarks(report);
 
     expect(crossovers.map((mark) => mark.label)).toEqual([
-      'break-even, GPUs: 396K',
-      'with operations: 709K',
+      `break-even, GPUs: ${formatCount(report.crossover.requestsPerMonth ?? 0)}`,
+      `with operations: ${formatCount(report.crossover.requestsPerMonthLoaded ?? 0)}`,
     ]);
     for (const mark of crossovers) {
       const apiCost = report.api.costPerRequest * mark.requestsPerMonth;

@@ -5,6 +5,7 @@ import type { ClaudeModel } from '../../src/engine/catalog/types.ts';
 import { checkRateLimits, effectiveInputCapacity } from '../../src/engine/rate-limits.ts';
 import { peakRequestsPerSecond } from '../../src/engine/sizing.ts';
 import { referenceWorkload, workloadSchema } from '../../src/engine/workload.ts';
+import { reportFor } from '../support/workloads.ts';
 
 const AT = new Date('2026-12-01T00:00:00Z');
 const sonnet = findClaudeModel('claude-sonnet-4-6') as ClaudeModel;
@@ -57,5 +58,13 @@ describe('checkRateLimits', () => {
   it('uses the larger Haiku limits of Tier 1', () => {
     const check = checkRateLimits(1, { ...tokens, output: 9_000 }, 'haiku', 'tiers-1-4');
     expect(check.minTier).toBe('Tier 1');
+  });
+});
+
+describe('rate limits in the report', () => {
+  it('leave the Batch API share out of the per-minute need', () => {
+    const online = reportFor({ batchShare: 0 });
+    const half = reportFor({ batchShare: 0.5 });
+    expect(half.api.rateLimits.requiredRpm).toBeCloseTo(online.api.rateLimits.requiredRpm / 2, 8);
   });
 });

@@ -33,7 +33,15 @@ describe('isMaterialChange', () => {
     const crossover = before.crossoverLoaded as number;
     expect(isMaterialChange(before, { ...before, crossoverLoaded: crossover * 1.3 })).toBe(true);
     expect(isMaterialChange(before, { ...before, crossoverLoaded: crossover * 1.2 })).toBe(false);
-    expect(isMaterialChange(before, { ...before, crossoverLoaded: null })).toBe(true);
+    expect(isMaterialChange(before, { ...before, crossoverLoaded: crossover * 1.24 })).toBe(false);
+    expect(isMaterialChange(before, { ...before, crossoverLoaded: crossover * 0.76 })).toBe(false);
+  });
+
+  it('is true when the lines start or stop crossing, false when they never did', () => {
+    const never = { ...before, crossoverLoaded: null };
+    expect(isMaterialChange(before, never)).toBe(true);
+    expect(isMaterialChange(never, before)).toBe(true);
+    expect(isMaterialChange(never, { ...never })).toBe(false);
   });
 });
 

@@ -20,6 +20,8 @@ export interface Gpu extends Sourced {
   memoryBandwidthTBs: number;
   /** Dense tensor throughput in TFLOPS (no sparsity), by precision; absent where the chip lacks it. */
   denseTflops: Partial<Record<Precision, number>>;
+  /** The link between GPUs of one node, and its bandwidth per GPU in one direction (GB/s). */
+  interconnect: { kind: 'nvlink' | 'pcie'; gbPerSecond: number };
   /** Vendor prices, on demand; the first is the catalog's default. */
   prices: GpuPrice[];
 }
@@ -42,6 +44,11 @@ export interface OpenModel extends Sourced {
   mla?: { kvLoraRank: number; ropeHeadDim: number };
   /** Mixture of experts: routed experts, how many each token uses, and the parameters of one. */
   experts?: { routed: number; perToken: number; expertParamsB: number; moeLayers: number };
+  /**
+   * Layers that attend only to a recent window or chunk of tokens (Llama 4's chunked attention,
+   * gpt-oss's sliding window): their KV reads stop growing once the context passes the window.
+   */
+  localAttention?: { layers: number; windowTokens: number };
   contextLength: number;
   /** Precisions the weights are published in; the first is the default for serving. */
   precisions: Precision[];

@@ -1,0 +1,283 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Audit, ClaimedNudge, Logger, Store } from '../store/types.ts';
+import type { DeliveryOutcome } from './delivery-outcome.ts';
+
+/** What a delivery knows beyond the thread's first audit, which carries the schedule. */
+export interface NudgeContext {
+  /** The thread's newest audit: the workload to re-run and the summary to diff against. */
+  latest: Audit;
+  /** A newer catalog brought this nudge forward. */
+  early: boolean;
+  /** 1 for the first try, 2 for the first retry, and so on. */
+  attempt: number;
+  dueAt: Date;
+}
+
+export type DeliverNudge = (audit: Audit, context: NudgeContext) => Promise<DeliveryOutcome>;
+
+/** Retry delays after failed deliveries: base, doubled each attempt, capped. */
+export interface BackoffPolicy {
+  baseMs: number;
+  maxMs: number;
+}
+
+export interface NudgeDispatcherOptions {
+  store: Pick<Store, 'audits' | 'nudges'>;
+  clock: () => Date;
+  /** Unique per running process: leases are fenced by it (see `newDispatcherOwner`). */
+  owner: string;
+  /** How long a claim keeps other dispatchers off a nudge; renewed while a delivery runs. */
+  leaseMs: number;
+  batchSize: number;
+  reauditAfterMs: number;
+  deliver: DeliverNudge;
+  logger: Logger;
+  backoff?: BackoffPolicy;
+  /** Wait between ticks when nothing is left due. */
+  pollIntervalMs?: number;
+}
+
+export interface TickResult {
+  claimed: number;
+  delivered: number;
+  retried: number;
+  stopped: number;
+  /** Claimed but not delivered: the lease was lost, or the dispatcher is stopping. */
+  skipped: number;
+}
+
+export interface NudgeDispatcher {
+  /** Claims the nudges due now and delivers them one at a time, earliest first. */
+  tick(): Promise<TickResult>;
+  /** Ticks on a timer until `stop`. */
+  start(): void;
+  /** Stops ticking, finishes the delivery in flight, and gives back the leases it holds. */
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 60_000, maxMs: 3_600_000 };
+export const DEFAULT_POLL_INTERVAL_MS = 15_000;
+
+/** The share of a lease after which a running delivery renews it. */
+const HEARTBEAT_SHARE = 1 / 3;
+
+type Disposition = 'delivered' | 'retried' | 'stopped' | 'skipped';
+
+/** An owner id unique to this process: host, pid and a random part against pid reuse. */
+export function newDispatcherOwner(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+}
+
+/** The wait before retry number `attempt` (1 after the first failure). */
+export function backoffDelay(policy: BackoffPolicy, attempt: number): number {
+  return Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));
+}
+
+function checkOptions(options: NudgeDispatcherOptions): void {
+  const positive = { leaseMs: options.leaseMs, reauditAfterMs: options.reauditAfterMs };
+
+  for (const [name, value] of Object.entries(positive)) {
+    if (!(value > 0)) {
+      throw new RangeError(`nudge dispatcher: ${name} must be above zero, got ${value}`);
+    }
+  }
+
+  if (!Number.isInteger(options.batchSize) || options.batchSize < 1) {
+    throw new RangeError(`nudge dispatcher: batchSize must be a whole number of at least 1`);
+  }
+}
+
+/**
+ * Delivers due nudges at least once each. A claim leases a batch in one atomic statement; every
+ * later write is fenced by this dispatcher's owner id, so a nudge whose lease another dispatcher
+ * took over is never rescheduled twice. Nudges go out one at a time, so a process killed between
+ * a post and its record re-posts at most that one nudge, once its lease ends. The dispatcher
+ * knows nothing of Slack: `deliver` does.
+ */
+export function createNudgeDispatcher(options: NudgeDispatcherOptions): NudgeDispatcher {
+  checkOptions(options);
+
+  const { store, clock, owner, leaseMs, logger, deliver } = options;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+
+  const inFlight = new Set<Promise<unknown>>();
+  let running = false;
+  let stopping = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const leaseFrom = (now: Date) => new Date(now.getTime() + leaseMs);
+
+  async function renew(auditId: string): Promise<boolean> {
+    try {
+      return await store.nudges.renewLease(auditId, owner, leaseFrom(clock()));
+    } catch (error) {
+      logger.warn('nudge lease renewal failed', { auditId, error });
+      return false;
+    }
+  }
+
+  /** Keeps the lease alive while a slow delivery runs, so nobody else starts the same one. */
+  async function withHeartbeat<T>(auditId: string, work: () => Promise<T>): Promise<T> {
+    const heartbeat = setInterval(
+      () => void renew(auditId),
+      Math.max(1, leaseMs * HEARTBEAT_SHARE),
+    );
+    heartbeat.unref();
+
+    try {
+      return await work();
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  async function attemptDelivery(audit: Audit, context: NudgeContext): Promise<DeliveryOutcome> {
+    try {
+      return await deliver(audit, context);
+    } catch (error) {
+      logger.error('nudge delivery threw', { auditId: audit.id, teamId: audit.teamId, error });
+      return { ok: false, permanent: false, code: 'delivery_threw' };
+    }
+  }
+
+  async function recordDelivered(audit: Audit): Promise<Disposition> {
+    const now = clock();
+    const next = new Date(now.getTime() + options.reauditAfterMs);
+    const recorded = await store.nudges.complete(audit.id, owner, now, next);
+
+    if (!recorded) {
+      logger.warn('nudge delivered after its lease was taken over; it may be delivered twice', {
+        auditId: audit.id,
+        teamId: audit.teamId,
+      });
+    }
+
+    logger.info('nudge delivered', { auditId: audit.id, teamId: audit.teamId, nextNudgeAt: next });
+    return 'delivered';
+  }
+
+  async function recordFailed(audit: Audit, code: string, attempt: number): Promise<Disposition> {
+    const retryAt = new Date(clock().getTime() + backoffDelay(backoff, attempt));
+    await store.nudges.retryLater(audit.id, owner, retryAt, code);
+
+    logger.warn('nudge delivery failed; will retry', {
+      auditId: audit.id,
+      teamId: audit.teamId,
+      code,
+      attempt,
+      retryAt,
+    });
+    return 'retried';
+  }
+
+  async function recordStopped(audit: Audit, code: string): Promise<Disposition> {
+    await store.nudges.stopPermanently(audit.id, code);
+
+    logger.warn('nudges stopped for good', { auditId: audit.id, teamId: audit.teamId, code });
+    return 'stopped';
+  }
+
+  async function deliverOne(nudge: ClaimedNudge): Promise<Disposition> {
+    const { audit } = nudge;
+
+    // Earlier deliveries of the batch may have used up the lease: renew it, or leave the nudge
+    // to the dispatcher that took it over.
+    if (stopping || !(await renew(audit.id))) {
+      return 'skipped';
+    }
+
+    const thread = await store.audits.getThread({ teamId: audit.teamId }, audit.id);
+    const context: NudgeContext = {
+      latest: thread?.latest ?? audit,
+      early: audit.nudgeEarly,
+      attempt: audit.nudgeAttempts + 1,
+      dueAt: nudge.dueAt,
+    };
+
+    const outcome = await withHeartbeat(audit.id, () => attemptDelivery(audit, context));
+
+    if (outcome.ok) {
+      return recordDelivered(audit);
+    }
+
+    if (outcome.permanent) {
+      return recordStopped(audit, outcome.code);
+    }
+
+    return recordFailed(audit, outcome.code, context.attempt);
+  }
+
+  async function runTick(): Promise<TickResult> {
+    const result: TickResult = { claimed: 0, delivered: 0, retried: 0, stopped: 0, skipped: 0 };
+
+    if (stopping) {
+      return result;
+    }
+
+    const now = clock();
+    const claimed = await store.nudges.claimDue({
+      owner,
+      now,
+      leaseUntil: leaseFrom(now),
+      limit: options.batchSize,
+    });
+    result.claimed = claimed.length;
+
+    for (const nudge of claimed) {
+      result[await deliverOne(nudge)] += 1;
+    }
+
+    return result;
+  }
+
+  function tick(): Promise<TickResult> {
+    const run = runTick();
+    inFlight.add(run);
+    void run.finally(() => inFlight.delete(run)).catch(() => undefined);
+    return run;
+  }
+
+  async function loop(): Promise<void> {
+    let backlog = false;
+
+    try {
+      const result = await tick();
+      backlog = result.claimed === options.batchSize;
+    } catch (error) {
+      logger.error('nudge tick failed', { owner, error });
+    }
+
+    if (running) {
+      timer = setTimeout(() => void loop(), backlog ? 0 : pollIntervalMs);
+    }
+  }
+
+  return {
+    tick,
+
+    start() {
+      if (running) {
+        return;
+      }
+
+      running = true;
+      stopping = false;
+      logger.info('nudge dispatcher started', { owner });
+      timer = setTimeout(() => void loop(), 0);
+    },
+
+    async stop() {
+      running = false;
+      stopping = true;
+      clearTimeout(timer);
+
+      await Promise.allSettled([...inFlight]);
+      const released = await store.nudges.releaseLeases(owner);
+
+      stopping = false;
+      logger.info('nudge dispatcher stopped', { owner, released });
+    },
+  };
+}
