@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { capacityCommand } from './capacity-command.ts';
 import { checkCommand } from './check-command.ts';
 
@@ -12,7 +13,13 @@ async function main(args: string[]): Promise<number> {
   const result = checkCommand(args, new Date());
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
-  return result.exitCode;
+  if (result.exitCode !== 0 || !result.report || !result.chartPath) return result.exitCode;
+
+  const { createCrossoverChartRenderer } = await import('../chart/crossover-chart.ts');
+  const png = await createCrossoverChartRenderer().render(result.report);
+  await writeFile(result.chartPath, png);
+  process.stderr.write(`chart written to ${result.chartPath}\n`);
+  return 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));
