@@ -7,10 +7,12 @@ import {
 import { type AppConfig, EVENTS_PATH } from './config.ts';
 import { registerListeners } from './handlers/index.ts';
 import { type Logger, toBoltLogger } from './logger.ts';
+import type { Store } from './store/index.ts';
 
 export interface AppDependencies {
   config: AppConfig;
   logger: Logger;
+  store: Store;
   now?: () => Date;
   chart?: CrossoverChartRenderer;
 }
@@ -51,8 +53,10 @@ export function createApp(deps: AppDependencies): App {
 
   registerListeners(app, {
     logger: deps.logger,
+    store: deps.store,
     now: deps.now ?? (() => new Date()),
     chart: deps.chart ?? createCrossoverChartRenderer(),
+    reauditAfterMs: deps.config.reauditAfterMs,
   });
   app.error(async (error) => {
     deps.logger.error('unhandled error in a listener', { error });

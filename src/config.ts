@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './logger.ts';
+import { DEFAULT_REAUDIT_AFTER, DurationError, parseDuration } from './nudges/duration.ts';
 
 export const DEFAULT_PORT = 3000;
 export const EVENTS_PATH = '/slack/events';
@@ -15,6 +16,10 @@ export interface AppConfig {
   /** Replaces https://slack.com/api/ (proxies, GovSlack, local doubles in tests). */
   slackApiUrl?: string;
   logLevel: LogLevel;
+  /** Where audits are stored: a SQLite file by default, PostgreSQL for several instances. */
+  databaseUrl?: string;
+  /** How long after an audit its re-audit nudge is due. */
+  reauditAfterMs: number;
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
@@ -55,6 +60,18 @@ const envSchema = z.object({
       .default(DEFAULT_PORT),
   ),
   HOST: optionalText,
+  DATABASE_URL: optionalText,
+  REAUDIT_AFTER: optionalText
+    .pipe(z.string().default(DEFAULT_REAUDIT_AFTER))
+    .transform((value, context) => {
+      try {
+        return parseDuration(value, 'REAUDIT_AFTER');
+      } catch (error) {
+        if (!(error instanceof DurationError)) throw error;
+        context.addIssue({ code: 'custom', message: `${error.message}.` });
+        return z.NEVER;
+      }
+    }),
   LOG_LEVEL: optionalText.pipe(
     z
       .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` })
@@ -102,6 +119,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         ? {}
         : { slackApiUrl: parsed.data.SLACK_API_URL }),
       logLevel: parsed.data.LOG_LEVEL,
+      reauditAfterMs: parsed.data.REAUDIT_AFTER,
+      ...(parsed.data.DATABASE_URL === undefined ? {} : { databaseUrl: parsed.data.DATABASE_URL }),
     },
   };
 }

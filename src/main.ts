@@ -1,6 +1,7 @@
 import { startApp } from './app.ts';
 import { parseConfig, secretsOf } from './config.ts';
 import { createLogger } from './logger.ts';
+import { openStore } from './store/index.ts';
 
 /** Entry point: read the environment, start the app, stop cleanly on a signal. */
 async function main(): Promise<number> {
@@ -14,10 +15,12 @@ async function main(): Promise<number> {
   const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
 
   try {
-    const running = await startApp({ config, logger });
+    const store = await openStore(config.databaseUrl, { logger });
+    const running = await startApp({ config, logger, store });
     const stop = async (signal: string) => {
       logger.info('stopping', { signal });
       await running.stop();
+      await store.close();
       process.exit(0);
     };
     process.once('SIGINT', stop);

@@ -13,7 +13,30 @@ describe('parseConfig', () => {
         botToken: 'xoxb-1-2-abc',
         connection: { mode: 'socket', appToken: 'xapp-1-A1-abc' },
         logLevel: 'info',
+        reauditAfterMs: 90 * 86_400_000,
       },
+    });
+  });
+
+  it('reads DATABASE_URL and REAUDIT_AFTER', () => {
+    const result = parseConfig({
+      ...BOT,
+      SLACK_SIGNING_SECRET: 'secret',
+      DATABASE_URL: 'sqlite:./data/test.db',
+      REAUDIT_AFTER: '5s',
+    });
+
+    expect(result.ok && result.config).toMatchObject({
+      databaseUrl: 'sqlite:./data/test.db',
+      reauditAfterMs: 5_000,
+    });
+  });
+
+  it('names REAUDIT_AFTER when it is not a duration', () => {
+    const result = parseConfig({ ...BOT, SLACK_SIGNING_SECRET: 'secret', REAUDIT_AFTER: 'soon' });
+    expect(result).toEqual({
+      ok: false,
+      problems: [expect.stringMatching(/^REAUDIT_AFTER must be a whole number followed by s/)],
     });
   });
 

@@ -39,6 +39,8 @@ import {
 export interface ThreadOptions {
   /** When the quarterly re-audit falls due. */
   reauditDue: Date;
+  /** The stored audit this answer is, for the buttons that act on it. */
+  auditId?: string;
 }
 
 function crossoverText(requestsPerMonth: number | null): string {

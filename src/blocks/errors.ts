@@ -6,6 +6,7 @@ import {
   NOT_IN_CHANNEL,
   PARSE_ERROR_HINT,
   PARSE_ERROR_TITLE,
+  STORE_FAILURE,
   slackFailure,
   WORKLOAD_PROBLEM_TITLE,
 } from './texts.ts';
@@ -45,4 +46,9 @@ export function buildSlackFailure(step: AnswerStep, slackError: string): SlackMe
 /** Something failed before anything reached Slack. */
 export function buildInternalFailure(): SlackMessage {
   return message(INTERNAL_FAILURE, [section(`:x: ${INTERNAL_FAILURE}`)]);
+}
+
+/** The audit could not be stored, so the answer was not posted. */
+export function buildStoreFailure(): SlackMessage {
+  return message(STORE_FAILURE, [section(`:x: ${STORE_FAILURE}`)]);
 }

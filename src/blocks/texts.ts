@@ -122,6 +122,10 @@ export function slackFailure(step: AnswerStep, slackError: string): string {
 export const INTERNAL_FAILURE =
   'Something went wrong on my side while working out the answer. Nothing was posted.';
 
+export const STORE_FAILURE =
+  'The answer could not be saved (the database did not respond), so nothing was posted. ' +
+  'Try again in a minute.';
+
 export function reauditDue(date: string): string {
   return `Re-audit due ${date}: prices and GPU rates move, so check again each quarter.`;
 }

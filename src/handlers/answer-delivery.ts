@@ -43,23 +43,30 @@ async function attempt<T>(step: AnswerStep, call: () => Promise<T>): Promise<T> 
 
 export interface Answer {
   channel: string;
+  /** The thread to answer in; without it a parent message starts a new thread. */
+  threadTs?: string;
   parent: SlackMessage;
   thread: SlackMessage;
   chart: () => Promise<Buffer>;
 }
 
-/**
- * Posts the parent message, the figures in its thread, then the chart into the same thread.
- * Returns the parent's ts; throws AnswerDeliveryError naming the step that failed.
- */
-export async function deliverAnswer(client: WebClient, answer: Answer): Promise<string> {
+async function postParent(client: WebClient, answer: Answer): Promise<string> {
   const { channel } = answer;
-
   const posted = await attempt('parent', () =>
     client.chat.postMessage({ channel, text: answer.parent.text, blocks: answer.parent.blocks }),
   );
-  const threadTs = posted.ts;
-  if (threadTs === undefined) throw new AnswerDeliveryError('parent', 'no_ts_returned', posted);
+  if (posted.ts === undefined) throw new AnswerDeliveryError('parent', 'no_ts_returned', posted);
+  return posted.ts;
+}
+
+/**
+ * Posts the parent message (unless the answer goes into an existing thread), the figures in its
+ * thread, then the chart into the same thread. Returns the thread's ts; throws
+ * AnswerDeliveryError naming the step that failed.
+ */
+export async function deliverAnswer(client: WebClient, answer: Answer): Promise<string> {
+  const { channel } = answer;
+  const threadTs = answer.threadTs ?? (await postParent(client, answer));
 
   await attempt('thread', () =>
     client.chat.postMessage({

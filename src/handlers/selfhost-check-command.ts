@@ -1,28 +1,22 @@
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { buildAnswerParent } from '../blocks/answer-parent.ts';
-import { buildAnswerThread } from '../blocks/answer-thread.ts';
+import { type AuditDependencies, publishAudit } from '../audits/publish-audit.ts';
 import {
   buildInternalFailure,
   buildNotInChannel,
   buildParseError,
   buildSlackFailure,
+  buildStoreFailure,
   buildWorkloadProblem,
 } from '../blocks/errors.ts';
 import { buildHelp } from '../blocks/help.ts';
 import type { SlackMessage } from '../blocks/kit.ts';
-import type { CrossoverChartRenderer } from '../chart/crossover-chart.ts';
 import { WorkloadError } from '../engine/errors.ts';
-import { buildReport } from '../engine/report.ts';
 import { parseWorkloadText, WORKLOAD_TEXT_KEYS } from '../input/workload-text.ts';
 import type { Logger } from '../logger.ts';
-import { reauditDueDate } from '../reaudit.ts';
-import { AnswerDeliveryError, deliverAnswer } from './answer-delivery.ts';
+import { StoreError } from '../store/errors.ts';
+import { AnswerDeliveryError } from './answer-delivery.ts';
 
-export interface CommandDependencies {
-  logger: Logger;
-  now: () => Date;
-  chart: CrossoverChartRenderer;
-}
+export type CommandDependencies = AuditDependencies;
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -70,16 +64,17 @@ async function answer(args: CommandArgs, deps: CommandDependencies): Promise<voi
     return tell(respond, buildParseError(parsed.problems, text), deps.logger);
   }
 
-  const now = deps.now();
-  const report = buildReport(parsed.workload, now);
-  const threadTs = await deliverAnswer(client, {
-    channel: command.channel_id,
-    parent: buildAnswerParent(report, { userId: command.user_id, text }),
-    thread: buildAnswerThread(report, { reauditDue: reauditDueDate(now) }),
-    chart: () => deps.chart.render(report),
+  const { audit, report, threadTs } = await publishAudit(deps, {
+    client,
+    scope: { teamId: command.team_id, enterpriseId: command.enterprise_id ?? null },
+    channelId: command.channel_id,
+    userId: command.user_id,
+    text,
+    workload: parsed.workload,
   });
 
   deps.logger.info('answer delivered', {
+    audit: audit.id,
     channel: command.channel_id,
     threadTs,
     band: report.band,
@@ -102,6 +97,11 @@ export function selfhostCheckCommand(deps: CommandDependencies) {
         deps.logger.info('workload not evaluated', { code: error.code });
         const reply = buildWorkloadProblem(error.message, args.command.text);
         return tell(args.respond, reply, deps.logger);
+      }
+
+      if (error instanceof StoreError) {
+        deps.logger.error('audit not stored', { code: error.code, error });
+        return tell(args.respond, buildStoreFailure(), deps.logger);
       }
 
       deps.logger.error('selfhost-check failed', { error });

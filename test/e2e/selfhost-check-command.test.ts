@@ -7,6 +7,7 @@ import {
   WORKLOAD_PROBLEM_TITLE,
 } from '../../src/blocks/texts.ts';
 import { createCrossoverChartRenderer } from '../../src/chart/crossover-chart.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
 import { messageProblems } from '../support/block-limits.ts';
 import { type CapturedLogs, captureLogs } from '../support/captured-logs.ts';
 import { allowOnlyApp, FakeSlack, gate, resetNetwork } from '../support/fake-slack.ts';
@@ -23,6 +24,7 @@ const WORKLOAD =
   '1.5M requests/month, 4k system, 8k tools, 1.5k context, 500 user, 2k output, 80% cache';
 const PARENT_TS = '1764579600.000100';
 const REAUDIT_DUE = new Date('2027-03-01T09:00:00Z');
+const REAUDIT_AFTER_MS = REAUDIT_DUE.getTime() - NOW.getTime();
 const PNG_SIGNATURE_HEX = '89504e470d0a1a0a';
 
 // One renderer for the file, as the app keeps one for the process.
@@ -31,6 +33,7 @@ const chart = createCrossoverChartRenderer();
 let slack: FakeSlack;
 let logs: CapturedLogs;
 let running: RunningApp;
+let store: Store;
 
 async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -69,6 +72,7 @@ beforeEach(async () => {
   logs = captureLogs('debug', [BOT_TOKEN, SIGNING_SECRET]);
   resetNetwork();
   slack.method('auth.test', { user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0001' });
+  store = await openStore(':memory:');
 
   running = await startApp({
     config: {
@@ -76,8 +80,10 @@ beforeEach(async () => {
       connection: { mode: 'http', signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1' },
       slackApiUrl: slack.apiUrl,
       logLevel: 'debug',
+      reauditAfterMs: REAUDIT_AFTER_MS,
     },
     logger: logs.logger,
+    store,
     now: () => NOW,
     chart,
   });
@@ -86,6 +92,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await running.stop();
+  await store.close();
   expect(slack.contractProblems()).toEqual([]);
   resetNetwork();
 });
@@ -114,6 +121,18 @@ describe('/selfhost-check over HTTP', () => {
     expect(parent?.args.channel).toBe('C0001');
     expect(parent?.args.thread_ts).toBeUndefined();
     expect(thread?.args).toMatchObject({ channel: 'C0001', thread_ts: PARENT_TS });
+
+    await expect
+      .poll(async () => {
+        const [stored] = await store.audits.listByChannel({ teamId: 'T0001' }, 'C0001');
+        return stored?.audit;
+      })
+      .toMatchObject({
+        threadTs: PARENT_TS,
+        userId: 'U0001',
+        nextNudgeAt: REAUDIT_DUE,
+        stoppedReason: null,
+      });
 
     const [complete] = slack.callsTo('files.completeUploadExternal');
     expect(complete?.args).toMatchObject({ channel_id: 'C0001', thread_ts: PARENT_TS });
@@ -224,6 +243,15 @@ describe('/selfhost-check replies only to the person who typed it', () => {
     expect(reply.text).toBe(NOT_IN_CHANNEL);
     expect(reply.text).toContain('/invite @selfhost-check');
     expect(slack.sequence()).toEqual(['auth.test', 'chat.postMessage', 'respond']);
+    await expect
+      .poll(async () => {
+        const [thread] = await store.audits.listByChannel({ teamId: 'T0001' }, 'C0001');
+        return thread?.audit;
+      })
+      .toMatchObject({
+        threadTs: null,
+        stoppedReason: 'answer_not_posted:not_in_channel',
+      });
   });
 
   it('says which step failed and logs Slack error code at error level', async () => {
