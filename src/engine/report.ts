@@ -119,6 +119,14 @@ function sweepOf(workload: Workload, economics: Economics): CostSweep {
   };
 }
 
+/**
+ * The costs the chart draws: the API's and the cluster's monthly cost (bare and loaded) over
+ * log-spaced volumes around the workload's own and the crossovers, with each replica step.
+ */
+export function costSweep(workload: Workload, at: Date): CostSweep {
+  return sweepOf(workload, economicsOf(workload, at));
+}
+
 /** Adds the volumes where one more replica is needed, so the chart draws each step where it is. */
 function withReplicaSteps(volumes: number[], workload: Workload, replica: Replica): number[] {
   const from = volumes[0] ?? 0;
