@@ -18,6 +18,8 @@ export interface RecordedCall {
   channel?: string;
   threadTs?: string;
   text?: string;
+  /** The id a response_url was made with (see `responseUrl`). */
+  responseId?: string;
 }
 
 export interface SlackDoubleOptions {
@@ -162,7 +164,8 @@ export class SlackDouble {
       call = { method: 'upload', status: 200, at };
       reply = { status: 200, body: `OK - ${body.length}` };
     } else if (path.startsWith(RESPONSE_PATH)) {
-      call = { method: 'response_url', status: 200, at };
+      const responseId = decodeURIComponent(path.slice(RESPONSE_PATH.length));
+      call = { method: 'response_url', status: 200, at, responseId };
       reply = this.#respond(path);
     } else {
       call = { method: path, status: 404, at };

@@ -1,0 +1,309 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { BOT_TOKEN } from '../test/support/slash-command.ts';
+import { AnswerWatch } from './answer-watch.ts';
+import { timeChart } from './chart.ts';
+import { CommandClient } from './command-client.ts';
+import { type AckRun, awaitAnswers, sendOneByOne, timeAnswers } from './commands.ts';
+import { timeEngine } from './engine.ts';
+import { type Figure, json, type Machine, table } from './figures.ts';
+import { deliverNudges } from './nudges.ts';
+import { type AppProcess, startAppProcess } from './processes.ts';
+import { SlackDouble } from './slack-double.ts';
+import { SLACK_LIMITS } from './slack-limits.ts';
+import { percentile } from './stats.ts';
+
+/**
+ * `npm run bench [-- --json] [-- --quick]`: the app against Slack's clock and a bare Bolt app,
+ * everything on 127.0.0.1. A benchmark, not a test: it reports figures and targets, it does
+ * not fail on them. `--quick` runs a tenth of the work, for trying a change.
+ */
+
+const QUICK = process.argv.includes('--quick');
+const scale = (count: number) => (QUICK ? Math.max(1, Math.round(count / 10)) : count);
+
+const COUNTS = {
+  warmUp: 30,
+  acks: scale(1_000),
+  answersAlone: scale(30),
+  answersAtOnce: { concurrency: 20, rounds: QUICK ? 1 : 4 },
+  engine: scale(2_000),
+  chart: { warmUp: 5, renders: scale(60) },
+  nudges: { nudges: scale(10_000), channels: 200, batchSize: 100, timeoutMs: 180_000 },
+};
+const ANSWERS_TIMEOUT_MS = 240_000;
+
+function machine(): Machine {
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
+}
+
+function progress(text: string): void {
+  process.stderr.write(`bench: ${text}\n`);
+}
+
+async function acks(app: AppProcess, double: SlackDouble, prefix: string): Promise<AckRun> {
+  const client = new CommandClient(app.port);
+  try {
+    await sendOneByOne(client, double, `${prefix}warm`, COUNTS.warmUp);
+    return await sendOneByOne(client, double, prefix, COUNTS.acks);
+  } finally {
+    client.close();
+  }
+}
+
+interface AppFigures {
+  bare: AckRun;
+  real: AckRun;
+  answered: number;
+  unanswered: number;
+  memoryAtStart: number;
+  memoryAfter: { rssMb: number; peakRssMb: number };
+  alone: Awaited<ReturnType<typeof timeAnswers>>;
+  atOnce: Awaited<ReturnType<typeof timeAnswers>>;
+  rateLimited: number;
+  logs: AppProcess['logs'];
+}
+
+/** Ack latency, answers, memory: the real app and the bare one, each in its own process. */
+async function measureApps(double: SlackDouble, databasePath: string): Promise<AppFigures> {
+  const watch = new AnswerWatch(double);
+  const bare = await startAppProcess('bare', double.apiUrl, databasePath);
+  const real = await startAppProcess('real', double.apiUrl, databasePath);
+
+  try {
+    // 1,000 chart uploads in one workspace would take ten minutes at Tier 4's 100 a minute:
+    // this phase lifts the tier limits and keeps the per-channel one.
+    double.limits = { ...SLACK_LIMITS, tierPerMinute: null };
+    progress(`acks: ${COUNTS.acks} to the bare Bolt app`);
+    const bareRun = await acks(bare, double, 'CB');
+    progress(`acks: ${COUNTS.acks} to selfhost-check, each answered`);
+    const realRun = await acks(real, double, 'CA');
+    const answers = await awaitAnswers(watch, realRun.channels, ANSWERS_TIMEOUT_MS);
+    const memoryAfter = await real.memory();
+    const rateLimitedAcks = sum(double.stats().rateLimited);
+
+    double.limits = SLACK_LIMITS;
+    double.reset();
+    progress('time to answer: one command at a time');
+    const client = new CommandClient(real.port);
+    const alone = await timeAnswers(client, double, watch, {
+      prefix: 'C1x',
+      concurrency: 1,
+      rounds: COUNTS.answersAlone,
+    });
+    const rateLimitedAlone = sum(double.stats().rateLimited);
+    double.reset();
+    progress('time to answer: 20 commands at once');
+    const atOnce = await timeAnswers(client, double, watch, {
+      prefix: 'C20x',
+      ...COUNTS.answersAtOnce,
+    });
+    client.close();
+
+    return {
+      bare: bareRun,
+      real: realRun,
+      ...answers,
+      memoryAtStart: real.memoryAtStart.rssMb,
+      memoryAfter,
+      alone,
+      atOnce,
+      rateLimited: rateLimitedAcks + rateLimitedAlone + sum(double.stats().rateLimited),
+      logs: real.logs,
+    };
+  } finally {
+    watch.close();
+    await Promise.all([bare.stop(), real.stop()]);
+  }
+}
+
+function sum(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((total, count) => total + count, 0);
+}
+
+function appFigures(apps: AppFigures): Figure[] {
+  const appP99 = percentile(apps.real.latencies, 0.99);
+  const bareP99 = percentile(apps.bare.latencies, 0.99);
+  return [
+    ack('ack.app.p50', 'Ack p50, selfhost-check', percentile(apps.real.latencies, 0.5)),
+    ack('ack.app.p99', 'Ack p99, selfhost-check', appP99, { below: 50 }),
+    ack('ack.bare.p50', 'Ack p50, bare Bolt', percentile(apps.bare.latencies, 0.5)),
+    ack('ack.bare.p99', 'Ack p99, bare Bolt', bareP99),
+    {
+      key: 'ack.ratio.p99',
+      label: 'Ack p99, selfhost-check ÷ bare Bolt',
+      value: appP99 / bareP99,
+      unit: 'x',
+      target: { atMost: 1.2 },
+    },
+    {
+      key: 'ack.refused',
+      label: 'Commands not acked with 200',
+      value: apps.real.refused + apps.bare.refused,
+      unit: 'count',
+      target: { atMost: 0 },
+    },
+    answer('answer.one.p50', 'Time to answer, 1 command, p50', apps.alone.times, 0.5),
+    answer('answer.one.p95', 'Time to answer, 1 command, p95', apps.alone.times, 0.95, 500),
+    answer('answer.twenty.p50', 'Time to answer, 20 at once, p50', apps.atOnce.times, 0.5),
+    answer('answer.twenty.p95', 'Time to answer, 20 at once, p95', apps.atOnce.times, 0.95, 2_000),
+    {
+      key: 'answer.unanswered',
+      label: 'Commands not answered in the channel',
+      value: apps.unanswered + apps.alone.unanswered + apps.atOnce.unanswered,
+      unit: 'count',
+      target: { atMost: 0 },
+    },
+    {
+      key: 'answer.rate_limited',
+      label: 'Answer calls refused with 429',
+      value: apps.rateLimited,
+      unit: 'count',
+    },
+    { key: 'memory.start', label: 'RSS after start', value: apps.memoryAtStart, unit: 'MB' },
+    {
+      key: 'memory.after',
+      label: `RSS after ${apps.answered.toLocaleString('en-US')} answers`,
+      value: apps.memoryAfter.rssMb,
+      unit: 'MB',
+      target: { below: 200 },
+    },
+    { key: 'memory.peak', label: 'Peak RSS', value: apps.memoryAfter.peakRssMb, unit: 'MB' },
+  ];
+}
+
+function ack(key: string, label: string, value: number, target?: Figure['target']): Figure {
+  return { key, label, value, unit: 'ms', ...(target ? { target } : {}) };
+}
+
+function answer(key: string, label: string, times: number[], share: number, below?: number) {
+  const figure: Figure = { key, label, value: percentile(times, share), unit: 'ms' };
+  return below === undefined ? figure : { ...figure, target: { below } };
+}
+
+async function measureLocal(): Promise<Figure[]> {
+  progress('engine and chart');
+  const engine = timeEngine(COUNTS.engine);
+  const chart = await timeChart(COUNTS.chart.warmUp, COUNTS.chart.renders);
+  return [
+    {
+      key: 'engine.report.p50',
+      label: 'One report (buildReport), p50',
+      value: percentile(engine.reportUs, 0.5),
+      unit: 'us',
+      target: { below: 1_000 },
+    },
+    {
+      key: 'engine.sweep.p50',
+      label: 'The sweep behind the chart, p50',
+      value: percentile(engine.sweepUs, 0.5),
+      unit: 'us',
+      target: { below: 5_000 },
+    },
+    {
+      key: 'chart.p50',
+      label: 'Chart PNG render, p50',
+      value: percentile(chart, 0.5),
+      unit: 'ms',
+      target: { below: 100 },
+    },
+    {
+      key: 'chart.p95',
+      label: 'Chart PNG render, p95',
+      value: percentile(chart, 0.95),
+      unit: 'ms',
+    },
+  ];
+}
+
+async function measureNudges(double: SlackDouble): Promise<Figure[]> {
+  double.limits = SLACK_LIMITS;
+  progress(`nudges: ${COUNTS.nudges.nudges} over ${COUNTS.nudges.channels} channels`);
+  const run = await deliverNudges(double, COUNTS.nudges);
+  return [
+    { key: 'nudges.delivered', label: 'Nudges delivered', value: run.delivered, unit: 'count' },
+    { key: 'nudges.seconds', label: 'Nudges, time to deliver all', value: run.seconds, unit: 's' },
+    { key: 'nudges.rate', label: 'Nudges delivered a second', value: run.perSecond, unit: 'per_s' },
+    {
+      key: 'nudges.allowed',
+      label: "Nudges a second Slack's limits allow",
+      value: run.allowedPerSecond,
+      unit: 'per_s',
+    },
+    {
+      key: 'nudges.share',
+      label: 'Nudge rate, share of the allowed',
+      value: (100 * run.perSecond) / run.allowedPerSecond,
+      unit: 'percent',
+      target: { atLeast: 90 },
+    },
+    {
+      key: 'nudges.duplicates',
+      label: 'Duplicate nudges',
+      value: run.duplicates,
+      unit: 'count',
+      target: { atMost: 0 },
+    },
+    {
+      key: 'nudges.rate_limited',
+      label: 'Nudge posts refused with 429',
+      value: run.rateLimited,
+      unit: 'count',
+    },
+    {
+      key: 'nudges.retried',
+      label: 'Nudge deliveries failed, to retry',
+      value: run.retried,
+      unit: 'count',
+    },
+  ];
+}
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const folder = mkdtempSync(join(tmpdir(), 'selfhost-check-bench-'));
+  const double = await SlackDouble.start({ botToken: BOT_TOKEN });
+  const notes = [
+    'Acks and memory: tier limits lifted (1,000 uploads take 10 min at Tier 4); ' +
+      'per-channel limit kept, one channel a command.',
+    'Nudges: stand-in delivery, one chat.postMessage into the thread through WebClient.',
+  ];
+
+  try {
+    const apps = await measureApps(double, join(folder, 'audits.db'));
+    const figures = [
+      ...appFigures(apps),
+      ...(await measureLocal()),
+      ...(await measureNudges(double)),
+    ];
+    figures.push({
+      key: 'bench.seconds',
+      label: 'Whole bench run',
+      value: (performance.now() - startedAt) / 1000,
+      unit: 's',
+    });
+    if (apps.logs.errors.length > 0) notes.push(...apps.logs.errors);
+
+    const info = machine();
+    if (process.argv.includes('--json')) {
+      process.stdout.write(`${json(figures, info, notes)}\n`);
+      return;
+    }
+    process.stdout.write(
+      `${table(figures)}\n\nMachine: ${info.cpus} × ${info.cpuModel}, ${info.memoryGb} GB, ` +
+        `Node ${info.node}, ${info.platform}\n${notes.map((note) => `- ${note}`).join('\n')}\n`,
+    );
+  } finally {
+    await double.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+await main();
