@@ -52,13 +52,17 @@ interface Economics {
   crossoverLoaded: number | null;
 }
 
+function replicaFor(workload: Workload, api: ApiCost): Replica {
+  const tokens = api.tokensPerRequest;
+  const shape = serverShape(tokens.totalInput, tokens.cacheRead, tokens.output);
+  return chooseReplica(workload, shape, workload.requestsPerMonth);
+}
+
 function economicsOf(workload: Workload, at: Date): Economics {
   const claude = resolveClaudeModel(workload.apiModel);
   const api = apiCost(workload, claude, at);
   const perRequest = api.costPerRequest.total;
-  const tokens = api.tokensPerRequest;
-  const shape = serverShape(tokens.totalInput, tokens.cacheRead, tokens.output);
-  const replica = chooseReplica(workload, shape, workload.requestsPerMonth);
+  const replica = replicaFor(workload, api);
 
   const apiMonthly = (volume: number) => volume * perRequest;
   const clusterMonthly = (volume: number) => clusterCost(volume, replica, workload).monthlyCost;
@@ -74,6 +78,15 @@ function economicsOf(workload: Workload, at: Date): Economics {
   };
 }
 
+/** Where the API meets the cluster with its operating cost, for one API cost and replica. */
+function loadedCrossover(workload: Workload, api: ApiCost, replica: Replica): number | null {
+  const perRequest = api.costPerRequest.total;
+  return findCrossover(
+    (volume) => volume * perRequest,
+    (volume) => clusterCost(volume, replica, workload).monthlyCost + workload.opsMonthlyUsd,
+  );
+}
+
 /** The same workload pinned to the replica the engine chose, so variations compare like with like. */
 function pinned(workload: Workload, replica: Replica): Workload {
   return {
@@ -85,23 +98,32 @@ function pinned(workload: Workload, replica: Replica): Workload {
   };
 }
 
-function sensitivityOf(workload: Workload, replica: Replica, at: Date): SensitivityReport {
-  const base = pinned(workload, replica);
-  const point = (variant: Workload, value: number) => {
-    const economics = economicsOf(variant, at);
-    return {
-      value,
-      crossoverLoaded: economics.crossoverLoaded,
-      band: bandForVolume(variant.requestsPerMonth, economics.crossoverLoaded),
-    };
-  };
+/**
+ * The loaded crossover and band as the cache hit rate and the GPU price move. Only what a
+ * variation changes is computed again: a hit rate changes the API's cost and what a replica
+ * serves; a GPU price only the cluster's bill.
+ */
+function sensitivityOf(workload: Workload, economics: Economics, at: Date): SensitivityReport {
+  const base = pinned(workload, economics.replica);
+  const claude = resolveClaudeModel(workload.apiModel);
+  const point = (variant: Workload, value: number, crossoverLoaded: number | null) => ({
+    value,
+    crossoverLoaded,
+    band: bandForVolume(variant.requestsPerMonth, crossoverLoaded),
+  });
 
   const hitRates = [...new Set([...CACHE_HIT_RATES, workload.cacheHitRate])].sort((a, b) => a - b);
   return {
-    cacheHitRate: hitRates.map((rate) => point({ ...base, cacheHitRate: rate }, rate)),
+    cacheHitRate: hitRates.map((rate) => {
+      const variant = { ...base, cacheHitRate: rate };
+      const api = apiCost(variant, claude, at);
+      return point(variant, rate, loadedCrossover(variant, api, replicaFor(variant, api)));
+    }),
     gpuHourlyUsd: GPU_PRICE_FACTORS.map((factor) => {
-      const price = replica.hourlyUsd * factor;
-      return point({ ...base, gpuHourlyUsd: price }, price);
+      const price = economics.replica.hourlyUsd * factor;
+      const variant = { ...base, gpuHourlyUsd: price };
+      const replica = { ...economics.replica, hourlyUsd: price };
+      return point(variant, price, loadedCrossover(variant, economics.api, replica));
     }),
   };
 }
@@ -281,7 +303,7 @@ export function buildReport(workload: Workload, at: Date): Report {
             tasksPerMonth: workload.requestsPerMonth / workload.agentSteps,
           }
         : null,
-    sensitivity: sensitivityOf(workload, replica, at),
+    sensitivity: sensitivityOf(workload, economics, at),
     quality,
     sweep: sweepOf(workload, economics),
     band,
