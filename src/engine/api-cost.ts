@@ -1,4 +1,4 @@
-import { claudePrices } from './catalog/claude.ts';
+import { type ClaudePriceList, claudePriceList, pricesFor } from './catalog/claude.ts';
 import type { ClaudeModel, ClaudePrices } from './catalog/types.ts';
 import type { RequestCost, RequestTokens } from './report-types.ts';
 import { prefixTokens, variableTokens, type Workload } from './workload.ts';
@@ -127,8 +127,14 @@ export interface ApiCost {
 /**
  * The API's cost of one average request of the workload. Each step is priced on its own, since
  * a long transcript can pass a model's long-context threshold where the first step does not.
+ * `priceList` is the model's list in force at `at`, when the caller has looked it up already.
  */
-export function apiCost(workload: Workload, claude: ClaudeModel, at: Date): ApiCost {
+export function apiCost(
+  workload: Workload,
+  claude: ClaudeModel,
+  at: Date,
+  priceList: ClaudePriceList = claudePriceList(claude.id, at),
+): ApiCost {
   const steps = agentStepTokens(workload, claude);
 
   let costPerTask = 0;
@@ -140,7 +146,7 @@ export function apiCost(workload: Workload, claude: ClaudeModel, at: Date): ApiC
     total: 0,
   };
   for (const step of steps) {
-    const cost = requestCost(step, claudePrices(claude.id, at, step.totalInput), workload);
+    const cost = requestCost(step, pricesFor(priceList, step.totalInput), workload);
     costPerTask += cost.total;
     perRequest.uncachedInput += cost.uncachedInput / steps.length;
     perRequest.cacheRead += cost.cacheRead / steps.length;
@@ -156,6 +162,6 @@ export function apiCost(workload: Workload, claude: ClaudeModel, at: Date): ApiC
     tokensPerRequest: scaleTokens(tokensPerTask, 1 / steps.length),
     costPerTask,
     costPerRequest: perRequest,
-    prices: claudePrices(claude.id, at, steps[0]?.totalInput ?? 0),
+    prices: pricesFor(priceList, steps[0]?.totalInput ?? 0),
   };
 }

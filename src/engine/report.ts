@@ -4,6 +4,7 @@ import {
   apiLatencyOf,
   CLAUDE_MODELS,
   CLAUDE_PRICES_AS_OF,
+  claudePriceList,
   findClaudeModel,
 } from './catalog/claude.ts';
 import { catalogAsOf } from './catalog/index.ts';
@@ -106,6 +107,7 @@ function pinned(workload: Workload, replica: Replica): Workload {
 function sensitivityOf(workload: Workload, economics: Economics, at: Date): SensitivityReport {
   const base = pinned(workload, economics.replica);
   const claude = resolveClaudeModel(workload.apiModel);
+  const priceList = claudePriceList(claude.id, at);
   const point = (variant: Workload, value: number, crossoverLoaded: number | null) => ({
     value,
     crossoverLoaded,
@@ -116,7 +118,7 @@ function sensitivityOf(workload: Workload, economics: Economics, at: Date): Sens
   return {
     cacheHitRate: hitRates.map((rate) => {
       const variant = { ...base, cacheHitRate: rate };
-      const api = apiCost(variant, claude, at);
+      const api = apiCost(variant, claude, at, priceList);
       return point(variant, rate, loadedCrossover(variant, api, replicaFor(variant, api)));
     }),
     gpuHourlyUsd: GPU_PRICE_FACTORS.map((factor) => {

@@ -35,19 +35,26 @@ export function findClaudeModel(id: string): ClaudeModel | undefined {
   return CLAUDE_MODELS.find((candidate) => candidate.id === id);
 }
 
-/**
- * Claude's prices in dollars per million tokens, as in force at `at`, for a request of
- * `requestInputTokens` input tokens: where a model bills long requests at a higher rate, the whole
- * request moves to that rate once its input passes the threshold.
- */
-export function claudePrices(modelId: string, at: Date, requestInputTokens: number): ClaudePrices {
+/** A model's price list as in force on one date, tiers by request length included. */
+export type ClaudePriceList = ModelPrice;
+
+/** The price list of `modelId` in force at `at`: look it up once, then price any request. */
+export function claudePriceList(modelId: string, at: Date): ClaudePriceList {
   const calculation = calcPrice({ input_tokens: 1 }, modelId, {
     providerId: 'anthropic',
     timestamp: at,
   });
   if (!calculation) throw new Error(`no price for ${modelId}`);
+  return calculation.model_price;
+}
 
-  const price = (key: string) => priceAt(calculation.model_price, key, requestInputTokens);
+/**
+ * Prices in dollars per million tokens from a price list, for a request of `requestInputTokens`
+ * input tokens: where a model bills long requests at a higher rate, the whole request moves to
+ * that rate once its input passes the threshold.
+ */
+export function pricesFor(list: ClaudePriceList, requestInputTokens: number): ClaudePrices {
+  const price = (key: string) => priceAt(list, key, requestInputTokens);
   const input = price('input_mtok');
   return {
     input,
@@ -56,6 +63,11 @@ export function claudePrices(modelId: string, at: Date, requestInputTokens: numb
     cacheRead: price('cache_read_mtok') || input * 0.1,
     output: price('output_mtok'),
   };
+}
+
+/** Claude's prices in force at `at` for a request of `requestInputTokens` (see `pricesFor`). */
+export function claudePrices(modelId: string, at: Date, requestInputTokens: number): ClaudePrices {
+  return pricesFor(claudePriceList(modelId, at), requestInputTokens);
 }
 
 function priceAt(prices: ModelPrice, key: string, requestInputTokens: number): number {
