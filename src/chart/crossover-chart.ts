@@ -307,18 +307,33 @@ export interface CrossoverChartRenderer {
   render(report: Report): Promise<Buffer>;
 }
 
-/** One canvas renderer for the process: building one loads Chart.js, so it is made once. */
+/** A turn of the event loop: what arrived meanwhile (a command to acknowledge) goes first. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * One canvas renderer for the process: building one loads Chart.js, so it is made once. It draws
+ * one chart at a time, each on a turn of its own: drawing holds the thread for tens of
+ * milliseconds, and every chart in progress holds a full-size canvas until its PNG is encoded.
+ */
 export function createCrossoverChartRenderer(): CrossoverChartRenderer {
   const canvas = new ChartJSNodeCanvas({
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     backgroundColour: 'white',
   });
+  let previous: Promise<unknown> = Promise.resolve();
+
   return {
     render: (report) => {
-      const config = crossoverChartConfig(report, chartMarks(report));
-      // chartjs-node-canvas types its config with chart.js/auto, the same Chart.js build.
-      return canvas.renderToBuffer(config as ChartConfiguration);
+      const rendered = previous.then(nextTurn).then(() => {
+        const config = crossoverChartConfig(report, chartMarks(report));
+        // chartjs-node-canvas types its config with chart.js/auto, the same Chart.js build.
+        return canvas.renderToBuffer(config as ChartConfiguration);
+      });
+      previous = rendered.catch(() => undefined);
+      return rendered;
     },
   };
 }

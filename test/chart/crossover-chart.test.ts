@@ -9,6 +9,7 @@ import {
   crossoverChartConfig,
   valueAt,
 } from '../../src/chart/crossover-chart.ts';
+import type { Report } from '../../src/engine/report-types.ts';
 import { reportFor } from '../support/workloads.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -34,6 +35,30 @@ describe('createCrossoverChartRenderer', () => {
 
     expect(small.subarray(0, 8)).toEqual(PNG_SIGNATURE);
     expect(large.equals(small)).toBe(false);
+  });
+
+  it('draws charts asked for at once one after another, each as if drawn alone', async () => {
+    const reports = [50_000, 500_000, 5_000_000].map((requestsPerMonth) =>
+      reportFor({ requestsPerMonth }),
+    );
+
+    const together = await Promise.all(reports.map((report) => renderer.render(report)));
+    const alone: Buffer[] = [];
+    for (const report of reports) alone.push(await renderer.render(report));
+
+    expect(together.map((png, index) => png.equals(alone[index] ?? Buffer.alloc(0)))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it('goes on drawing after a chart that failed', async () => {
+    const broken = renderer.render({} as Report);
+    const next = renderer.render(reportFor());
+
+    await expect(broken).rejects.toThrow();
+    expect((await next).subarray(0, 8)).toEqual(PNG_SIGNATURE);
   });
 });
 
