@@ -1,6 +1,7 @@
 import type { AnswerWatch } from './answer-watch.ts';
 import type { Command, CommandClient } from './command-client.ts';
 import type { SlackDouble } from './slack-double.ts';
+import { sleep } from './stats.ts';
 
 /** The e2e test's workload, its volume varied so that the answers are not all the same. */
 export function workloadText(index: number): string {
@@ -23,20 +24,47 @@ export interface AckRun {
   channels: string[];
 }
 
-/** Sends `count` commands one after another, each as soon as the previous one was acked. */
+/** Answers the app is still working on, and how many may be, for `sendOneByOne`. */
+export interface AnswerWindow {
+  watch: AnswerWatch;
+  limit: number;
+}
+
+export interface Pacing {
+  /** Before each command, wait until fewer answers than the limit are still to come. */
+  window?: AnswerWindow;
+  /** Then wait this long, so that the app is idle when the command arrives. */
+  pauseMs?: number;
+}
+
+/** Sends `count` commands one after another, each once the previous one was acked and paced. */
 export async function sendOneByOne(
   client: CommandClient,
   double: SlackDouble,
   prefix: string,
   count: number,
+  pacing: Pacing = {},
 ): Promise<AckRun> {
+  const { window, pauseMs = 0 } = pacing;
   const run: AckRun = { latencies: [], refused: 0, channels: [] };
+  const outstanding = new Set<Promise<unknown>>();
   for (let index = 0; index < count; index += 1) {
+    while (window !== undefined && outstanding.size >= window.limit) {
+      await Promise.race(outstanding);
+    }
+    if (pauseMs > 0) await sleep(pauseMs);
+
     const channel = `${prefix}${index}`;
     const ack = await client.send(commandIn(double, channel, index));
     run.latencies.push(ack.ms);
     run.channels.push(channel);
     if (ack.status !== 200) run.refused += 1;
+
+    if (window !== undefined) {
+      const answer = window.watch.end(channel).catch(() => undefined);
+      outstanding.add(answer);
+      void answer.then(() => outstanding.delete(answer));
+    }
   }
   return run;
 }

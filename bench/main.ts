@@ -2,14 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { BOT_TOKEN } from '../test/support/slash-command.ts';
-import { AnswerWatch } from './answer-watch.ts';
+import { type AppCounts, type AppRuns, measureApps } from './app-phases.ts';
 import { timeChart } from './chart.ts';
-import { CommandClient } from './command-client.ts';
-import { type AckRun, awaitAnswers, sendOneByOne, timeAnswers } from './commands.ts';
 import { timeEngine } from './engine.ts';
 import { type Figure, json, type Machine, table } from './figures.ts';
 import { deliverNudges } from './nudges.ts';
-import { type AppProcess, startAppProcess } from './processes.ts';
 import { SlackDouble } from './slack-double.ts';
 import { SLACK_LIMITS } from './slack-limits.ts';
 import { percentile } from './stats.ts';
@@ -23,16 +20,19 @@ import { percentile } from './stats.ts';
 const QUICK = process.argv.includes('--quick');
 const scale = (count: number) => (QUICK ? Math.max(1, Math.round(count / 10)) : count);
 
-const COUNTS = {
+const APP_COUNTS: AppCounts = {
   warmUp: 30,
   acks: scale(1_000),
+  acksUnderLoad: scale(500),
+  answersInFlight: 20,
   answersAlone: scale(30),
   answersAtOnce: { concurrency: 20, rounds: QUICK ? 1 : 4 },
+};
+const COUNTS = {
   engine: scale(2_000),
   chart: { warmUp: 5, renders: scale(60) },
   nudges: { nudges: scale(10_000), channels: 200, batchSize: 100, timeoutMs: 180_000 },
 };
-const ANSWERS_TIMEOUT_MS = 240_000;
 
 function machine(): Machine {
   return {
@@ -48,87 +48,7 @@ function progress(text: string): void {
   process.stderr.write(`bench: ${text}\n`);
 }
 
-async function acks(app: AppProcess, double: SlackDouble, prefix: string): Promise<AckRun> {
-  const client = new CommandClient(app.port);
-  try {
-    await sendOneByOne(client, double, `${prefix}warm`, COUNTS.warmUp);
-    return await sendOneByOne(client, double, prefix, COUNTS.acks);
-  } finally {
-    client.close();
-  }
-}
-
-interface AppFigures {
-  bare: AckRun;
-  real: AckRun;
-  answered: number;
-  unanswered: number;
-  memoryAtStart: number;
-  memoryAfter: { rssMb: number; peakRssMb: number };
-  alone: Awaited<ReturnType<typeof timeAnswers>>;
-  atOnce: Awaited<ReturnType<typeof timeAnswers>>;
-  rateLimited: number;
-  logs: AppProcess['logs'];
-}
-
-/** Ack latency, answers, memory: the real app and the bare one, each in its own process. */
-async function measureApps(double: SlackDouble, databasePath: string): Promise<AppFigures> {
-  const watch = new AnswerWatch(double);
-  const bare = await startAppProcess('bare', double.apiUrl, databasePath);
-  const real = await startAppProcess('real', double.apiUrl, databasePath);
-
-  try {
-    // 1,000 chart uploads in one workspace would take ten minutes at Tier 4's 100 a minute:
-    // this phase lifts the tier limits and keeps the per-channel one.
-    double.limits = { ...SLACK_LIMITS, tierPerMinute: null };
-    progress(`acks: ${COUNTS.acks} to the bare Bolt app`);
-    const bareRun = await acks(bare, double, 'CB');
-    progress(`acks: ${COUNTS.acks} to selfhost-check, each answered`);
-    const realRun = await acks(real, double, 'CA');
-    const answers = await awaitAnswers(watch, realRun.channels, ANSWERS_TIMEOUT_MS);
-    const memoryAfter = await real.memory();
-    const rateLimitedAcks = sum(double.stats().rateLimited);
-
-    double.limits = SLACK_LIMITS;
-    double.reset();
-    progress('time to answer: one command at a time');
-    const client = new CommandClient(real.port);
-    const alone = await timeAnswers(client, double, watch, {
-      prefix: 'C1x',
-      concurrency: 1,
-      rounds: COUNTS.answersAlone,
-    });
-    const rateLimitedAlone = sum(double.stats().rateLimited);
-    double.reset();
-    progress('time to answer: 20 commands at once');
-    const atOnce = await timeAnswers(client, double, watch, {
-      prefix: 'C20x',
-      ...COUNTS.answersAtOnce,
-    });
-    client.close();
-
-    return {
-      bare: bareRun,
-      real: realRun,
-      ...answers,
-      memoryAtStart: real.memoryAtStart.rssMb,
-      memoryAfter,
-      alone,
-      atOnce,
-      rateLimited: rateLimitedAcks + rateLimitedAlone + sum(double.stats().rateLimited),
-      logs: real.logs,
-    };
-  } finally {
-    watch.close();
-    await Promise.all([bare.stop(), real.stop()]);
-  }
-}
-
-function sum(counts: Record<string, number>): number {
-  return Object.values(counts).reduce((total, count) => total + count, 0);
-}
-
-function appFigures(apps: AppFigures): Figure[] {
+function appFigures(apps: AppRuns): Figure[] {
   const appP99 = percentile(apps.real.latencies, 0.99);
   const bareP99 = percentile(apps.bare.latencies, 0.99);
   return [
@@ -146,7 +66,7 @@ function appFigures(apps: AppFigures): Figure[] {
     {
       key: 'ack.refused',
       label: 'Commands not acked with 200',
-      value: apps.real.refused + apps.bare.refused,
+      value: apps.real.refused + apps.bare.refused + apps.underLoad.refused,
       unit: 'count',
       target: { atMost: 0 },
     },
@@ -167,15 +87,31 @@ function appFigures(apps: AppFigures): Figure[] {
       value: apps.rateLimited,
       unit: 'count',
     },
-    { key: 'memory.start', label: 'RSS after start', value: apps.memoryAtStart, unit: 'MB' },
+    ack(
+      'ack.load.p50',
+      'Ack p50, 20 answers in the works',
+      percentile(apps.underLoad.latencies, 0.5),
+    ),
+    ack(
+      'ack.load.p99',
+      'Ack p99, 20 answers in the works',
+      percentile(apps.underLoad.latencies, 0.99),
+    ),
+    { key: 'memory.start', label: 'RSS after start', value: apps.memoryAtStart.rssMb, unit: 'MB' },
     {
       key: 'memory.after',
       label: `RSS after ${apps.answered.toLocaleString('en-US')} answers`,
-      value: apps.memoryAfter.rssMb,
+      value: apps.memoryAfterAnswers.rssMb,
       unit: 'MB',
       target: { below: 200 },
     },
-    { key: 'memory.peak', label: 'Peak RSS', value: apps.memoryAfter.peakRssMb, unit: 'MB' },
+    {
+      key: 'memory.end',
+      label: 'RSS after every phase',
+      value: apps.memoryAtEnd.rssMb,
+      unit: 'MB',
+    },
+    { key: 'memory.peak', label: 'Peak RSS', value: apps.memoryAtEnd.peakRssMb, unit: 'MB' },
   ];
 }
 
@@ -271,13 +207,13 @@ async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'selfhost-check-bench-'));
   const double = await SlackDouble.start({ botToken: BOT_TOKEN });
   const notes = [
-    'Acks and memory: tier limits lifted (1,000 uploads take 10 min at Tier 4); ' +
-      'per-channel limit kept, one channel a command.',
+    'Acks: one command at a time, each after the previous answer landed; tier limits lifted ' +
+      '(1,000 uploads take 10 min at Tier 4), the per-channel limit kept, a channel a command.',
     'Nudges: stand-in delivery, one chat.postMessage into the thread through WebClient.',
   ];
 
   try {
-    const apps = await measureApps(double, join(folder, 'audits.db'));
+    const apps = await measureApps(double, join(folder, 'audits.db'), APP_COUNTS, progress);
     const figures = [
       ...appFigures(apps),
       ...(await measureLocal()),

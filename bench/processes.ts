@@ -23,6 +23,7 @@ export interface AppLogs {
 
 export interface AppProcess {
   kind: AppKind;
+  pid: number;
   port: number;
   memoryAtStart: ProcessMemory;
   logs: AppLogs;
@@ -84,6 +85,7 @@ export async function startAppProcess(
 
   return {
     kind,
+    pid: child.pid ?? 0,
     port: ready.port,
     memoryAtStart: ready.memory,
     logs,
