@@ -6,7 +6,11 @@ import { buildReport } from '../engine/report.ts';
 import { summarize } from '../engine/report-summary.ts';
 import type { Report } from '../engine/report-types.ts';
 import type { Workload } from '../engine/workload.ts';
-import { AnswerDeliveryError, deliverAnswer } from '../handlers/answer-delivery.ts';
+import {
+  AnswerDeliveryError,
+  type DeliveredAnswer,
+  deliverAnswer,
+} from '../handlers/answer-delivery.ts';
 import type { Logger } from '../logger.ts';
 import type { Audit, Store, TeamScope } from '../store/index.ts';
 
@@ -56,9 +60,9 @@ export async function publishAudit(
   const nextNudgeAt = new Date(now.getTime() + deps.reauditAfterMs);
 
   const audit = await storeAudit(deps, request, report, now, nextNudgeAt);
-  let threadTs: string;
+  let delivered: DeliveredAnswer;
   try {
-    threadTs = await deliverAnswer(request.client, {
+    delivered = await deliverAnswer(request.client, {
       channel: request.channelId,
       ...(request.repeats ? { threadTs: request.repeats.threadTs } : {}),
       parent: buildAnswerParent(report, { userId: request.userId, text: request.text }),
@@ -72,6 +76,10 @@ export async function publishAudit(
     throw error;
   }
 
+  const { threadTs, chartError } = delivered;
+  if (chartError !== undefined) {
+    deps.logger.error('chart upload failed', { audit: audit.id, slackError: chartError });
+  }
   if (!request.repeats) await deps.store.audits.setThreadTs(request.scope, audit.id, threadTs);
   return { audit, report, threadTs };
 }

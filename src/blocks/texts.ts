@@ -119,6 +119,11 @@ export function slackFailure(step: AnswerStep, slackError: string): string {
   return `Something went wrong while ${ANSWER_STEPS[step]}: Slack said \`${slackError}\`.`;
 }
 
+/** Said in the thread when the figures are posted but the chart is not. */
+export function chartMissing(slackError: string): string {
+  return `The chart is missing: Slack refused the upload (\`${slackError}\`). The figures above stand.`;
+}
+
 export const INTERNAL_FAILURE =
   'Something went wrong on my side while working out the answer. Nothing was posted.';
 

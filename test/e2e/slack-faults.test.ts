@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commandBody, sendCommand } from '../support/slash-command.ts';
+import { startTestApp, type TestApp, until } from '../support/test-app.ts';
+
+const WORKLOAD = '1.5M requests/month, 80% cache';
+const PARENT_TS = '1764579600.000100';
+
+let app: TestApp;
+
+beforeEach(async () => {
+  app = await startTestApp();
+});
+
+afterEach(async () => {
+  await app.stop();
+  expect(app.slack.contractProblems()).toEqual([]);
+});
+
+function send(text = WORKLOAD) {
+  return sendCommand(app.port, commandBody({ text, responseUrl: app.slack.responseUrl }));
+}
+
+describe('Slack faults while answering', () => {
+  it('waits out a 429 for its Retry-After before posting again, and posts once', async () => {
+    app.slack.httpError('chat.postMessage', 429, { 'Retry-After': '1' });
+    app.slack.method('chat.postMessage', { ts: PARENT_TS });
+    app.slack.method('chat.postMessage', { ts: '1764579600.000200' }).upload();
+
+    expect((await send()).status).toBe(200);
+    await until(() => app.slack.callsTo('files.completeUploadExternal').length === 1, 'answer');
+
+    const [limited, posted] = app.slack.arrivals('chat.postMessage');
+    expect((posted ?? 0) - (limited ?? 0)).toBeGreaterThanOrEqual(950);
+    expect(app.slack.callsTo('chat.postMessage')).toHaveLength(3);
+    const warnings = app.logs.records().filter((record) => record.level === 'error');
+    expect(warnings).toEqual([]);
+  });
+
+  it('retries a 5xx a bounded number of times, then tells the user and logs once', async () => {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      app.slack.httpError('chat.postMessage', 503);
+    }
+    app.slack.respond();
+
+    expect((await send()).status).toBe(200);
+    await until(() => app.slack.callsTo('respond').length === 1, 'the ephemeral reply');
+
+    expect(app.slack.callsTo('chat.postMessage')).toHaveLength(3);
+    expect(app.slack.callsTo('respond')[0]?.args).toMatchObject({ response_type: 'ephemeral' });
+    const errors = app.logs.records().filter((record) => record.level === 'error');
+    expect(errors).toEqual([
+      expect.objectContaining({
+        msg: 'answer delivery failed',
+        step: 'parent',
+        slackError: 'http_503',
+      }),
+    ]);
+  });
+});

@@ -1,0 +1,77 @@
+import { type RunningApp, startApp } from '../../src/app.ts';
+import { createCrossoverChartRenderer } from '../../src/chart/crossover-chart.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+import { type CapturedLogs, captureLogs } from './captured-logs.ts';
+import { allowOnlyApp, FakeSlack, resetNetwork } from './fake-slack.ts';
+import { BOT_TOKEN, SIGNING_SECRET } from './slash-command.ts';
+
+/** The clock every end-to-end test starts from, and the re-audit three months on. */
+export const TEST_NOW = new Date('2026-12-01T09:00:00Z');
+export const TEST_REAUDIT_DUE = new Date('2027-03-01T09:00:00Z');
+
+// One renderer for the test process, as the app keeps one for its process.
+const chart = createCrossoverChartRenderer();
+
+export interface TestApp {
+  slack: FakeSlack;
+  logs: CapturedLogs;
+  store: Store;
+  running: RunningApp;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  now?: () => Date;
+  reauditAfterMs?: number;
+}
+
+/**
+ * The real app in HTTP mode on 127.0.0.1, its Web API faked on loopback (every other connection
+ * refused), an in-memory store, and logs captured at debug with the secrets to redact.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const slack = await FakeSlack.start();
+  const logs = captureLogs('debug', [BOT_TOKEN, SIGNING_SECRET]);
+  resetNetwork();
+  slack.method('auth.test', { user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0001' });
+  const store = await openStore(':memory:');
+
+  const running = await startApp({
+    config: {
+      botToken: BOT_TOKEN,
+      connection: { mode: 'http', signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1' },
+      slackApiUrl: slack.apiUrl,
+      logLevel: 'debug',
+      reauditAfterMs: options.reauditAfterMs ?? TEST_REAUDIT_DUE.getTime() - TEST_NOW.getTime(),
+    },
+    logger: logs.logger,
+    store,
+    now: options.now ?? (() => TEST_NOW),
+    chart,
+  });
+  const port = running.port ?? 0;
+  allowOnlyApp(port);
+
+  return {
+    slack,
+    logs,
+    store,
+    running,
+    port,
+    stop: async () => {
+      await running.stop();
+      await store.close();
+      resetNetwork();
+    },
+  };
+}
+
+/** Waits until `condition` holds, polling every 10 ms. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
