@@ -7,6 +7,7 @@ import {
 import { type AppConfig, EVENTS_PATH } from './config.ts';
 import { registerListeners } from './handlers/index.ts';
 import { type Logger, toBoltLogger } from './logger.ts';
+import { dropRetriedDeliveries } from './middleware/drop-retried-deliveries.ts';
 import type { Store } from './store/index.ts';
 
 export interface AppDependencies {
@@ -50,11 +51,14 @@ function appOptions(config: AppConfig, logger: Logger): AppOptions {
 /** The Bolt app with every listener registered; not yet started. */
 export function createApp(deps: AppDependencies): App {
   const app = new App(appOptions(deps.config, deps.logger));
+  const now = deps.now ?? (() => new Date());
+
+  app.use(dropRetriedDeliveries({ store: deps.store, logger: deps.logger, now }));
 
   registerListeners(app, {
     logger: deps.logger,
     store: deps.store,
-    now: deps.now ?? (() => new Date()),
+    now,
     chart: deps.chart ?? createCrossoverChartRenderer(),
     reauditAfterMs: deps.config.reauditAfterMs,
   });

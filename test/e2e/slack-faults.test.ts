@@ -57,3 +57,28 @@ describe('Slack faults while answering', () => {
     ]);
   });
 });
+
+describe('Slack redelivering a request', () => {
+  it('answers once when the same command arrives again with X-Slack-Retry-Num', async () => {
+    app.slack.method('chat.postMessage', { ts: PARENT_TS });
+    app.slack.method('chat.postMessage', { ts: '1764579600.000200' }).upload();
+    app.slack.method('chat.postMessage', { ts: '1764579600.000900' });
+    const body = commandBody({
+      text: WORKLOAD,
+      responseUrl: app.slack.responseUrl,
+      triggerId: 'redelivered.1',
+    });
+
+    expect((await sendCommand(app.port, body)).status).toBe(200);
+    const retry = await sendCommand(app.port, body, { headers: { 'X-Slack-Retry-Num': '1' } });
+    expect(retry.status).toBe(200);
+    await until(() => app.slack.callsTo('files.completeUploadExternal').length === 1, 'answer');
+    await until(
+      () => app.logs.records().some((record) => record.msg === 'repeated delivery dropped'),
+      'the dropped copy',
+    );
+
+    expect(app.slack.callsTo('chat.postMessage')).toHaveLength(2);
+    expect(await app.store.audits.listByChannel({ teamId: 'T0001' }, 'C0001')).toHaveLength(1);
+  });
+});
