@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, type AppOptions } from '@slack/bolt';
+import { App, type AppOptions, type CustomRoute } from '@slack/bolt';
 import {
   type CrossoverChartRenderer,
   createCrossoverChartRenderer,
@@ -8,6 +8,7 @@ import { type AppConfig, EVENTS_PATH } from './config.ts';
 import { registerListeners } from './handlers/index.ts';
 import { type Logger, toBoltLogger } from './logger.ts';
 import { dropRetriedDeliveries } from './middleware/drop-retried-deliveries.ts';
+import { InFlight } from './middleware/in-flight.ts';
 import type { Store } from './store/index.ts';
 
 export interface AppDependencies {
@@ -29,7 +30,35 @@ export interface RunningApp {
 const RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000 };
 const CALL_TIMEOUT_MS = 15_000;
 
-function appOptions(config: AppConfig, logger: Logger): AppOptions {
+/** Where a load balancer asks whether this instance takes work. */
+export const HEALTH_PATH = '/healthz';
+
+/** How long shutdown waits for answers in flight before it stops anyway. */
+const DRAIN_TIMEOUT_MS = 25_000;
+
+/**
+ * 200 while the instance takes work and its database answers; 503 once it is shutting down or
+ * when the database does not answer, so the load balancer sends Slack's requests elsewhere.
+ */
+function healthRoute(store: Store, inFlight: InFlight): CustomRoute {
+  return {
+    path: HEALTH_PATH,
+    method: ['GET'],
+    handler: (_request, response) => {
+      const reply = (status: number, body: Record<string, unknown>) => {
+        response.writeHead(status, { 'Content-Type': 'application/json' });
+        response.end(JSON.stringify(body));
+      };
+      if (!inFlight.accepting) return reply(503, { status: 'draining', inFlight: inFlight.size });
+      store.ping().then(
+        () => reply(200, { status: 'ok', inFlight: inFlight.size }),
+        () => reply(503, { status: 'database unreachable' }),
+      );
+    },
+  };
+}
+
+function appOptions(config: AppConfig, logger: Logger, health: CustomRoute): AppOptions {
   const common: AppOptions = {
     token: config.botToken,
     logger: toBoltLogger(logger, config.logLevel),
@@ -45,14 +74,21 @@ function appOptions(config: AppConfig, logger: Logger): AppOptions {
   if (config.connection.mode === 'socket') {
     return { ...common, socketMode: true, appToken: config.connection.appToken };
   }
-  return { ...common, signingSecret: config.connection.signingSecret, endpoints: EVENTS_PATH };
+  return {
+    ...common,
+    signingSecret: config.connection.signingSecret,
+    endpoints: EVENTS_PATH,
+    customRoutes: [health],
+  };
 }
 
 /** The Bolt app with every listener registered; not yet started. */
-export function createApp(deps: AppDependencies): App {
-  const app = new App(appOptions(deps.config, deps.logger));
+export function createApp(deps: AppDependencies, inFlight = new InFlight()): App {
+  const health = healthRoute(deps.store, inFlight);
+  const app = new App(appOptions(deps.config, deps.logger, health));
   const now = deps.now ?? (() => new Date());
 
+  app.use(inFlight.middleware());
   app.use(dropRetriedDeliveries({ store: deps.store, logger: deps.logger, now }));
 
   registerListeners(app, {
@@ -77,7 +113,8 @@ function listenOptions(config: AppConfig): { port: number; host?: string } | und
 
 /** Verifies the bot token, then connects (Socket Mode) or listens (HTTP). */
 export async function startApp(deps: AppDependencies): Promise<RunningApp> {
-  const app = createApp(deps);
+  const inFlight = new InFlight();
+  const app = createApp(deps, inFlight);
   await app.init();
 
   const listen = listenOptions(deps.config);
@@ -90,6 +127,8 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     app,
     port,
     stop: async () => {
+      const idle = await inFlight.drain(DRAIN_TIMEOUT_MS);
+      if (!idle) deps.logger.warn('stopping with work in flight', { inFlight: inFlight.size });
       await app.stop();
       deps.logger.info('app stopped');
     },

@@ -24,6 +24,8 @@ export interface TestApp {
 export interface TestAppOptions {
   now?: () => Date;
   reauditAfterMs?: number;
+  /** Changes the in-memory store before the app gets it (a database that stops answering). */
+  wrapStore?: (store: Store) => Store;
 }
 
 /**
@@ -35,7 +37,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logs = captureLogs('debug', [BOT_TOKEN, SIGNING_SECRET]);
   resetNetwork();
   slack.method('auth.test', { user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0001' });
-  const store = await openStore(':memory:');
+  const opened = await openStore(':memory:');
+  const store = options.wrapStore?.(opened) ?? opened;
 
   const running = await startApp({
     config: {
@@ -53,15 +56,21 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const port = running.port ?? 0;
   allowOnlyApp(port);
 
+  let stopping: Promise<void> | undefined;
+  const stopApp = () => {
+    stopping ??= running.stop();
+    return stopping;
+  };
+
   return {
     slack,
     logs,
     store,
-    running,
+    running: { ...running, stop: stopApp },
     port,
     stop: async () => {
-      await running.stop();
-      await store.close();
+      await stopApp();
+      await opened.close();
       resetNetwork();
     },
   };
