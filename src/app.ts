@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, type AppOptions, type CustomRoute } from '@slack/bolt';
+import { App, type AppOptions, type CustomRoute, type webApi } from '@slack/bolt';
 import {
   type CrossoverChartRenderer,
   createCrossoverChartRenderer,
@@ -9,6 +9,8 @@ import { registerListeners } from './handlers/index.ts';
 import { type Logger, toBoltLogger } from './logger.ts';
 import { dropRetriedDeliveries } from './middleware/drop-retried-deliveries.ts';
 import { InFlight } from './middleware/in-flight.ts';
+import { boltInstallationStore } from './slack/installation-store.ts';
+import { BOT_SCOPES } from './slack/scopes.ts';
 import type { Store } from './store/index.ts';
 
 export interface AppDependencies {
@@ -58,15 +60,39 @@ function healthRoute(store: Store, inFlight: InFlight): CustomRoute {
   };
 }
 
-function appOptions(config: AppConfig, logger: Logger, health: CustomRoute): AppOptions {
+/** Options of every Web API client the app makes: Bolt's, and the ones nudges use. */
+export function clientOptionsOf(config: AppConfig): webApi.WebClientOptions {
+  return {
+    retryConfig: RETRY,
+    timeout: CALL_TIMEOUT_MS,
+    ...(config.slackApiUrl === undefined ? {} : { slackApiUrl: config.slackApiUrl }),
+  };
+}
+
+/**
+ * How Bolt finds a token: one workspace's bot token, or, with OAuth, the install pages
+ * (/slack/install, /slack/oauth_redirect) and the installation of whichever workspace a request
+ * comes from, kept in the store.
+ */
+function authOptions(deps: AppDependencies, now: () => Date): AppOptions {
+  const { oauth } = deps.config;
+  if (!oauth) return { token: deps.config.botToken };
+  return {
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    scopes: [...BOT_SCOPES],
+    installationStore: boltInstallationStore(deps.store.installations, now),
+    installerOptions: { directInstall: true },
+  };
+}
+
+function appOptions(deps: AppDependencies, now: () => Date, health: CustomRoute): AppOptions {
+  const { config, logger } = deps;
   const common: AppOptions = {
-    token: config.botToken,
+    ...authOptions(deps, now),
     logger: toBoltLogger(logger, config.logLevel),
-    clientOptions: {
-      retryConfig: RETRY,
-      timeout: CALL_TIMEOUT_MS,
-      ...(config.slackApiUrl === undefined ? {} : { slackApiUrl: config.slackApiUrl }),
-    },
+    clientOptions: clientOptionsOf(config),
     // Checked with auth.test in startApp, where a bad token fails start cleanly.
     deferInitialization: true,
   };
@@ -85,8 +111,8 @@ function appOptions(config: AppConfig, logger: Logger, health: CustomRoute): App
 /** The Bolt app with every listener registered; not yet started. */
 export function createApp(deps: AppDependencies, inFlight = new InFlight()): App {
   const health = healthRoute(deps.store, inFlight);
-  const app = new App(appOptions(deps.config, deps.logger, health));
   const now = deps.now ?? (() => new Date());
+  const app = new App(appOptions(deps, now, health));
 
   app.use(inFlight.middleware());
   app.use(dropRetriedDeliveries({ store: deps.store, logger: deps.logger, now }));

@@ -10,8 +10,18 @@ export type Connection =
   | { mode: 'socket'; appToken: string }
   | { mode: 'http'; signingSecret: string; port: number; host?: string };
 
+/** Installation into many workspaces through Slack's OAuth flow. */
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+}
+
 export interface AppConfig {
-  botToken: string;
+  /** One workspace's bot token; absent when the app is installed through OAuth. */
+  botToken?: string;
+  /** Set when the app serves the OAuth install flow and keeps installations in its store. */
+  oauth?: OAuthConfig;
   connection: Connection;
   /** Replaces https://slack.com/api/ (proxies, GovSlack, local doubles in tests). */
   slackApiUrl?: string;
@@ -33,12 +43,15 @@ const optionalText = z
   .optional();
 
 const envSchema = z.object({
-  SLACK_BOT_TOKEN: z
-    .string({
-      error: 'SLACK_BOT_TOKEN is not set: give the bot token (xoxb-…) from OAuth & Permissions.',
-    })
-    .trim()
-    .startsWith('xoxb-', { error: 'SLACK_BOT_TOKEN must be a bot token starting with xoxb-.' }),
+  SLACK_BOT_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .startsWith('xoxb-', { error: 'SLACK_BOT_TOKEN must be a bot token starting with xoxb-.' })
+      .optional(),
+  ),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText.pipe(
     z
       .string()
@@ -81,6 +94,31 @@ const envSchema = z.object({
 
 type Env = z.output<typeof envSchema>;
 
+const MISSING_BOT_TOKEN =
+  'SLACK_BOT_TOKEN is not set: give the bot token (xoxb-…) from OAuth & Permissions, or set ' +
+  'SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install into many workspaces.';
+
+const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
+const OAUTH_NEEDS_HTTP =
+  'The OAuth install flow needs HTTP mode: unset SLACK_APP_TOKEN and set SLACK_SIGNING_SECRET.';
+
+/** OAuth settings when all three are set; a problem naming the missing ones when only some are. */
+function oauthFrom(env: Env): { oauth?: OAuthConfig; problem?: string } {
+  const missing = OAUTH_VARIABLES.filter((name) => env[name] === undefined);
+  if (missing.length === OAUTH_VARIABLES.length) return {};
+  if (missing.length > 0) {
+    return { problem: `${missing.join(' and ')} must be set too, to install through OAuth.` };
+  }
+  return {
+    oauth: {
+      clientId: env.SLACK_CLIENT_ID as string,
+      clientSecret: env.SLACK_CLIENT_SECRET as string,
+      stateSecret: env.SLACK_STATE_SECRET as string,
+    },
+  };
+}
+
 const MISSING_SIGNING_SECRET =
   'SLACK_SIGNING_SECRET is not set: HTTP mode needs the signing secret from Basic Information ' +
   '(or set SLACK_APP_TOKEN to use Socket Mode).';
@@ -108,12 +146,24 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   }
 
   const connection = connectionFrom(parsed.data);
-  if (connection === undefined) return { ok: false, problems: [MISSING_SIGNING_SECRET] };
+  const { oauth, problem } = oauthFrom(parsed.data);
+  const problems = [
+    connection === undefined ? MISSING_SIGNING_SECRET : undefined,
+    problem,
+    oauth === undefined && parsed.data.SLACK_BOT_TOKEN === undefined
+      ? MISSING_BOT_TOKEN
+      : undefined,
+    oauth !== undefined && connection?.mode === 'socket' ? OAUTH_NEEDS_HTTP : undefined,
+  ].filter((text): text is string => text !== undefined);
+  if (connection === undefined || problems.length > 0) return { ok: false, problems };
 
   return {
     ok: true,
     config: {
-      botToken: parsed.data.SLACK_BOT_TOKEN,
+      ...(parsed.data.SLACK_BOT_TOKEN === undefined
+        ? {}
+        : { botToken: parsed.data.SLACK_BOT_TOKEN }),
+      ...(oauth === undefined ? {} : { oauth }),
       connection,
       ...(parsed.data.SLACK_API_URL === undefined
         ? {}
@@ -127,7 +177,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 
 /** Values a log line must never show. */
 export function secretsOf(config: AppConfig): string[] {
-  const secrets = [config.botToken];
+  const secrets = config.botToken === undefined ? [] : [config.botToken];
+  if (config.oauth) secrets.push(config.oauth.clientSecret, config.oauth.stateSecret);
   if (config.connection.mode === 'socket') secrets.push(config.connection.appToken);
   if (config.connection.mode === 'http') secrets.push(config.connection.signingSecret);
   return secrets;

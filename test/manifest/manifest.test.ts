@@ -3,6 +3,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { COMMAND } from '../../src/blocks/texts.ts';
+import { BOT_SCOPES } from '../../src/slack/scopes.ts';
 import { methodSpec } from '../support/slack-contract.ts';
 
 const REFERENCE = new URL('../../../shared/reference/slack/', import.meta.url);
@@ -86,6 +87,10 @@ describe('manifest.yml', () => {
     expect(manifest.oauth_config.scopes.bot).toEqual(
       expect.arrayContaining(['commands', ...new Set(needed)]),
     );
+  });
+
+  it('asks for the same bot scopes as the OAuth install flow', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
   });
 
   it('turns on Socket Mode and interactivity, and stays in one workspace', () => {

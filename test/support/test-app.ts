@@ -1,5 +1,6 @@
 import { type RunningApp, startApp } from '../../src/app.ts';
 import { createCrossoverChartRenderer } from '../../src/chart/crossover-chart.ts';
+import { type AppConfig, type OAuthConfig, secretsOf } from '../../src/config.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { type CapturedLogs, captureLogs } from './captured-logs.ts';
 import { allowOnlyApp, FakeSlack, resetNetwork } from './fake-slack.ts';
@@ -26,6 +27,8 @@ export interface TestAppOptions {
   reauditAfterMs?: number;
   /** Changes the in-memory store before the app gets it (a database that stops answering). */
   wrapStore?: (store: Store) => Store;
+  /** Installs through OAuth instead of one workspace's bot token. */
+  oauth?: OAuthConfig;
 }
 
 /**
@@ -34,20 +37,22 @@ export interface TestAppOptions {
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const slack = await FakeSlack.start();
-  const logs = captureLogs('debug', [BOT_TOKEN, SIGNING_SECRET]);
   resetNetwork();
   slack.method('auth.test', { user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0001' });
   const opened = await openStore(':memory:');
   const store = options.wrapStore?.(opened) ?? opened;
 
+  const config: AppConfig = {
+    ...(options.oauth ? { oauth: options.oauth } : { botToken: BOT_TOKEN }),
+    connection: { mode: 'http', signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1' },
+    slackApiUrl: slack.apiUrl,
+    logLevel: 'debug',
+    reauditAfterMs: options.reauditAfterMs ?? TEST_REAUDIT_DUE.getTime() - TEST_NOW.getTime(),
+  };
+  // As in main: the logger redacts whatever the configuration holds secret.
+  const logs = captureLogs('debug', secretsOf(config));
   const running = await startApp({
-    config: {
-      botToken: BOT_TOKEN,
-      connection: { mode: 'http', signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1' },
-      slackApiUrl: slack.apiUrl,
-      logLevel: 'debug',
-      reauditAfterMs: options.reauditAfterMs ?? TEST_REAUDIT_DUE.getTime() - TEST_NOW.getTime(),
-    },
+    config,
     logger: logs.logger,
     store,
     now: options.now ?? (() => TEST_NOW),
