@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { App, type AppOptions } from '@slack/bolt';
+import { App, type AppOptions, webApi } from '@slack/bolt';
+import { type RunningNudges, startReAuditNudges } from './audits/reaudit-nudges.ts';
 import {
   type CrossoverChartRenderer,
   createCrossoverChartRenderer,
 } from './chart/crossover-chart.ts';
 import { type AppConfig, EVENTS_PATH } from './config.ts';
-import { registerListeners } from './handlers/index.ts';
+import { type ListenerDependencies, registerListeners } from './handlers/index.ts';
 import { type Logger, toBoltLogger } from './logger.ts';
 import type { Store } from './store/index.ts';
 
@@ -47,22 +48,55 @@ function appOptions(config: AppConfig, logger: Logger): AppOptions {
   return { ...common, signingSecret: config.connection.signingSecret, endpoints: EVENTS_PATH };
 }
 
-/** The Bolt app with every listener registered; not yet started. */
-export function createApp(deps: AppDependencies): App {
-  const app = new App(appOptions(deps.config, deps.logger));
-
-  registerListeners(app, {
+function listenerDependencies(deps: AppDependencies): ListenerDependencies {
+  return {
     logger: deps.logger,
     store: deps.store,
     now: deps.now ?? (() => new Date()),
     chart: deps.chart ?? createCrossoverChartRenderer(),
     reauditAfterMs: deps.config.reauditAfterMs,
-  });
+  };
+}
+
+function buildApp(deps: AppDependencies, listeners: ListenerDependencies): App {
+  const app = new App(appOptions(deps.config, deps.logger));
+
+  registerListeners(app, listeners);
   app.error(async (error) => {
     deps.logger.error('unhandled error in a listener', { error });
   });
 
   return app;
+}
+
+/** The Bolt app with every listener registered; not yet started. */
+export function createApp(deps: AppDependencies): App {
+  return buildApp(deps, listenerDependencies(deps));
+}
+
+/**
+ * The nudges' own Web API client: it gives up at once on an error, a 429 or a timeout, and
+ * the dispatcher retries later with backoff, so a nudge never ties up the process for minutes.
+ */
+function nudgeClient(config: AppConfig, logger: Logger): webApi.WebClient {
+  return new webApi.WebClient(config.botToken, {
+    logger: toBoltLogger(logger, config.logLevel),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: CALL_TIMEOUT_MS,
+    ...(config.slackApiUrl === undefined ? {} : { slackApiUrl: config.slackApiUrl }),
+  });
+}
+
+function startNudges(deps: AppDependencies, listeners: ListenerDependencies): RunningNudges {
+  return startReAuditNudges({
+    store: deps.store,
+    client: nudgeClient(deps.config, deps.logger),
+    logger: deps.logger,
+    clock: listeners.now,
+    chart: listeners.chart,
+    reauditAfterMs: deps.config.reauditAfterMs,
+  });
 }
 
 function listenOptions(config: AppConfig): { port: number; host?: string } | undefined {
@@ -71,9 +105,14 @@ function listenOptions(config: AppConfig): { port: number; host?: string } | und
   return host === undefined ? { port } : { port, host };
 }
 
-/** Verifies the bot token, then connects (Socket Mode) or listens (HTTP). */
+/**
+ * Verifies the bot token, connects (Socket Mode) or listens (HTTP), then starts posting due
+ * re-audits. Stopping ends the nudges first (the delivery in flight finishes, leases go back),
+ * then the Bolt app.
+ */
 export async function startApp(deps: AppDependencies): Promise<RunningApp> {
-  const app = createApp(deps);
+  const listeners = listenerDependencies(deps);
+  const app = buildApp(deps, listeners);
   await app.init();
 
   const listen = listenOptions(deps.config);
@@ -81,11 +120,14 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
   const address = listen === undefined ? null : (server.address() as AddressInfo | null);
   const port = address?.port ?? null;
 
+  const nudges = startNudges(deps, listeners);
+
   deps.logger.info('app started', { mode: deps.config.connection.mode, port });
   return {
     app,
     port,
     stop: async () => {
+      await nudges.stop();
       await app.stop();
       deps.logger.info('app stopped');
     },
