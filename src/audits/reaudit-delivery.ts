@@ -1,4 +1,4 @@
-import type { webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 import { buildNudge } from '../blocks/nudge.ts';
 import { CHART_FILENAME, CHART_TITLE } from '../blocks/texts.ts';
 import type { CrossoverChartRenderer } from '../chart/crossover-chart.ts';
@@ -46,8 +46,8 @@ export function nudgeFailureCode(error: unknown): string {
   const code = slackErrorCode(error);
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
 
-  if (code === 'slack_webapi_http_error' && typeof status === 'number') return `http_${status}`;
-  if (code === 'slack_webapi_rate_limited') return 'ratelimited';
+  if (code === webApi.ErrorCode.HTTPError && typeof status === 'number') return `http_${status}`;
+  if (code === webApi.ErrorCode.RateLimitedError) return 'ratelimited';
   return code;
 }
 

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Alternative } from '../engine/alternatives.ts';
+import { findGpu } from '../engine/catalog/index.ts';
 import type { Report } from '../engine/report-types.ts';
 import { ACTION_IDS } from './action-ids.ts';
 import { escapeMrkdwn, formatMonthlyUsd, formatUsd, formatVolume, slackDate } from './format.ts';
@@ -85,7 +86,8 @@ function bandBlock(report: Report): Block {
 }
 
 function standInLine(alternative: Alternative): string {
-  const replica = `${alternative.gpusPerReplica} × ${escapeMrkdwn(alternative.gpu)}`;
+  const gpu = findGpu(alternative.gpu)?.name ?? alternative.gpu;
+  const replica = `${alternative.gpusPerReplica} × ${escapeMrkdwn(gpu)}`;
   return (
     `• ${escapeMrkdwn(alternative.modelName)} on ${replica}: ` +
     `${formatUsd(alternative.monthlyCostLoaded)}/mo with operations`
