@@ -1,14 +1,16 @@
 import type { AddressInfo } from 'node:net';
-import { App, type AppOptions, type CustomRoute, type webApi } from '@slack/bolt';
+import { App, type AppOptions, type CustomRoute, webApi } from '@slack/bolt';
+import { type RunningNudges, startReAuditNudges } from './audits/reaudit-nudges.ts';
 import {
   type CrossoverChartRenderer,
   createCrossoverChartRenderer,
 } from './chart/crossover-chart.ts';
 import { type AppConfig, EVENTS_PATH } from './config.ts';
-import { registerListeners } from './handlers/index.ts';
+import { type ListenerDependencies, registerListeners } from './handlers/index.ts';
 import { type Logger, toBoltLogger } from './logger.ts';
 import { dropRetriedDeliveries } from './middleware/drop-retried-deliveries.ts';
 import { InFlight } from './middleware/in-flight.ts';
+import { type BotClients, createBotClients } from './slack/bot-clients.ts';
 import { boltInstallationStore } from './slack/installation-store.ts';
 import { BOT_SCOPES } from './slack/scopes.ts';
 import type { Store } from './store/index.ts';
@@ -108,27 +110,63 @@ function appOptions(deps: AppDependencies, now: () => Date, health: CustomRoute)
   };
 }
 
-/** The Bolt app with every listener registered; not yet started. */
-export function createApp(deps: AppDependencies, inFlight = new InFlight()): App {
-  const health = healthRoute(deps.store, inFlight);
-  const now = deps.now ?? (() => new Date());
-  const app = new App(appOptions(deps, now, health));
-
-  app.use(inFlight.middleware());
-  app.use(dropRetriedDeliveries({ store: deps.store, logger: deps.logger, now }));
-
-  registerListeners(app, {
+/** What the listeners share; `now` is the clock every answer and nudge reads. */
+function listenerDependencies(deps: AppDependencies): ListenerDependencies {
+  return {
     logger: deps.logger,
     store: deps.store,
-    now,
+    now: deps.now ?? (() => new Date()),
     chart: deps.chart ?? createCrossoverChartRenderer(),
     reauditAfterMs: deps.config.reauditAfterMs,
-  });
+  };
+}
+
+function buildApp(deps: AppDependencies, listeners: ListenerDependencies, inFlight: InFlight) {
+  const health = healthRoute(deps.store, inFlight);
+  const app = new App(appOptions(deps, listeners.now, health));
+
+  app.use(inFlight.middleware());
+  app.use(dropRetriedDeliveries({ store: deps.store, logger: deps.logger, now: listeners.now }));
+  registerListeners(app, listeners);
   app.error(async (error) => {
     deps.logger.error('unhandled error in a listener', { error });
   });
 
   return app;
+}
+
+/** The Bolt app with every listener registered; not yet started. */
+export function createApp(deps: AppDependencies): App {
+  return buildApp(deps, listenerDependencies(deps), new InFlight());
+}
+
+/**
+ * The nudges' own Web API clients: they give up at once on an error, a 429 or a timeout, and
+ * the dispatcher retries later with backoff, so a nudge never ties up the process for minutes.
+ * One workspace's token, or each installing workspace's with OAuth.
+ */
+function nudgeClients(deps: AppDependencies): BotClients {
+  const { config, logger } = deps;
+  const options: webApi.WebClientOptions = {
+    logger: toBoltLogger(logger, config.logLevel),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: CALL_TIMEOUT_MS,
+    ...(config.slackApiUrl === undefined ? {} : { slackApiUrl: config.slackApiUrl }),
+  };
+  const single = new webApi.WebClient(config.botToken, options);
+  return createBotClients(config, deps.store.installations, single, options);
+}
+
+function startNudges(deps: AppDependencies, listeners: ListenerDependencies): RunningNudges {
+  return startReAuditNudges({
+    store: deps.store,
+    clients: nudgeClients(deps),
+    logger: deps.logger,
+    clock: listeners.now,
+    chart: listeners.chart,
+    reauditAfterMs: deps.config.reauditAfterMs,
+  });
 }
 
 function listenOptions(config: AppConfig): { port: number; host?: string } | undefined {
@@ -137,16 +175,23 @@ function listenOptions(config: AppConfig): { port: number; host?: string } | und
   return host === undefined ? { port } : { port, host };
 }
 
-/** Verifies the bot token, then connects (Socket Mode) or listens (HTTP). */
+/**
+ * Verifies the bot token, connects (Socket Mode) or listens (HTTP), then starts posting due
+ * re-audits. Stopping ends the nudges first (the delivery in flight finishes, leases go back),
+ * then the Bolt app.
+ */
 export async function startApp(deps: AppDependencies): Promise<RunningApp> {
+  const listeners = listenerDependencies(deps);
   const inFlight = new InFlight();
-  const app = createApp(deps, inFlight);
+  const app = buildApp(deps, listeners, inFlight);
   await app.init();
 
   const listen = listenOptions(deps.config);
   const server = listen === undefined ? await app.start() : await app.start(listen);
   const address = listen === undefined ? null : (server.address() as AddressInfo | null);
   const port = address?.port ?? null;
+
+  const nudges = startNudges(deps, listeners);
 
   deps.logger.info('app started', { mode: deps.config.connection.mode, port });
   return {
@@ -155,6 +200,7 @@ export async function startApp(deps: AppDependencies): Promise<RunningApp> {
     stop: async () => {
       const idle = await inFlight.drain(DRAIN_TIMEOUT_MS);
       if (!idle) deps.logger.warn('stopping with work in flight', { inFlight: inFlight.size });
+      await nudges.stop();
       await app.stop();
       deps.logger.info('app stopped');
     },

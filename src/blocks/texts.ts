@@ -138,3 +138,116 @@ export function reauditDue(date: string): string {
 export function catalogLine(catalogAsOf: string, apiPricesAsOf: string, gpuPrice: string): string {
   return `Catalog as of ${catalogAsOf} · API prices as of ${apiPricesAsOf} · GPU price ${gpuPrice}`;
 }
+
+// -------------------------------------------------------------------------------------------------
+// Nudges: the re-audit message, its buttons' replies, and `/selfhost-check list`.
+
+export const NUDGE_TITLE = 'Quarterly re-audit';
+export const NUDGE_TITLE_EARLY = 'Re-audit: the catalog changed';
+export const NUDGE_CHANGES_TITLE = 'What changed since the last audit';
+export const NUDGE_NOTHING_MOVED =
+  'Nothing moved: the same band, prices and crossover as the last audit.';
+export const NUDGE_BAND_TITLE = 'The band now';
+export const NUDGE_EARLY_REASON =
+  'Sent ahead of schedule: a newer catalog moves the band or the crossover of this workload.';
+
+export function nudgeStandInsTitle(openModel: string): string {
+  return `Open models that now cost less than ${openModel}`;
+}
+
+export function nudgeCatalogLine(catalogAsOf: string): string {
+  return `Re-run against the catalog as of ${catalogAsOf}`;
+}
+
+export function nudgeNextLine(date: string): string {
+  return `Next re-audit ${date}.`;
+}
+
+export function nudgeFallback(band: Band, changes: number): string {
+  const moved = changes === 0 ? 'nothing moved' : `${changes} changes since the last audit`;
+  return `Re-audit: ${BAND_TITLES[band]}; ${moved}.`;
+}
+
+export const NUDGE_BUTTONS = {
+  snooze: 'Snooze 2 weeks',
+  editInputs: 'Edit inputs',
+  stopReminders: 'Stop reminders',
+} as const;
+
+export const STOP_CONFIRM = {
+  title: 'Stop reminders?',
+  text: 'No more re-audits will be posted in this thread.',
+  confirm: 'Stop them',
+  deny: 'Keep them',
+} as const;
+
+export function snoozedUntil(date: string): string {
+  return `Snoozed: the next re-audit of this thread is due ${date}.`;
+}
+
+export const REMINDERS_STOPPED =
+  'Reminders stopped: no more re-audits will be posted in this thread.';
+export const REMINDERS_ALREADY_STOPPED = 'Reminders for this audit are already stopped.';
+export const STOP_NOT_ALLOWED =
+  'Only the person who asked for this audit, or a workspace admin, can stop its reminders.';
+export const AUDIT_NOT_FOUND = 'I cannot find that audit in this workspace. Nothing changed.';
+export const BUTTON_FAILED =
+  'Something went wrong on my side (the database did not respond). Nothing changed.';
+
+/** The word after the command that lists the channel's audits. */
+export const LIST_WORD = 'list';
+export const AUDIT_LIST_TITLE = 'Audits in this channel';
+export const AUDIT_LIST_EMPTY =
+  `No audits in this channel yet: \`${COMMAND} <workload>\` starts one, ` +
+  'and I re-check it each quarter.';
+export const AUDIT_LIST_FAILED =
+  'I could not read the audits (the database did not respond). Try again in a minute.';
+
+export function auditListMore(shown: number): string {
+  return `The ${shown} most recent are shown.`;
+}
+
+export function auditListNext(date: string): string {
+  return `next re-audit ${date}`;
+}
+
+export const REMINDERS_OFF = 'reminders off';
+
+export function auditListRetrying(error: string): string {
+  return `retrying the last re-audit (Slack said \`${error}\`)`;
+}
+
+export const STOP_REASONS: Record<string, string> = {
+  stopped_by_user: 'reminders stopped by someone in the thread',
+  is_archived: 'the channel was archived',
+  channel_not_found: 'the channel is gone, or I can no longer see it',
+  not_in_channel: 'I was removed from the channel',
+  account_inactive: 'the bot was deactivated',
+  token_revoked: 'the app was uninstalled (token revoked)',
+  token_expired: 'the app token expired',
+  invalid_auth: 'the app token is no longer valid',
+  not_authed: 'the app token is no longer valid',
+  team_access_revoked: 'the workspace revoked access',
+  team_not_found: 'the workspace is gone',
+  missing_scope: 'the app lacks a permission it needs',
+  restricted_action: 'a workspace setting stops me posting there',
+  ekm_access_denied: 'the workspace keys deny access',
+  stored_row_invalid: 'its stored record could not be read',
+  workload_not_evaluated: 'its workload cannot be evaluated against the current catalog',
+  thread_unknown: 'its answer was never posted in a thread',
+};
+
+const ANSWER_NOT_POSTED = 'answer_not_posted:';
+
+/** Why an audit's reminders stopped, in words; Slack's own code when it is not one we know. */
+export function stopReasonText(reason: string): string {
+  if (reason.startsWith(ANSWER_NOT_POSTED)) {
+    return `its answer was never posted (Slack said \`${reason.slice(ANSWER_NOT_POSTED.length)}\`)`;
+  }
+
+  return STOP_REASONS[reason] ?? `Slack refused the re-audit (\`${reason}\`)`;
+}
+
+export function remindersStoppedLine(reason: string): string {
+  return `reminders stopped: ${stopReasonText(reason)}`;
+}

@@ -10,11 +10,13 @@ import {
 } from '../blocks/errors.ts';
 import { buildHelp } from '../blocks/help.ts';
 import type { SlackMessage } from '../blocks/kit.ts';
+import { LIST_WORD } from '../blocks/texts.ts';
 import { WorkloadError } from '../engine/errors.ts';
 import { parseWorkloadText, WORKLOAD_TEXT_KEYS } from '../input/workload-text.ts';
 import type { Logger } from '../logger.ts';
 import { StoreError } from '../store/errors.ts';
 import { AnswerDeliveryError } from './answer-delivery.ts';
+import { listAudits } from './selfhost-check-list.ts';
 
 export type CommandDependencies = AuditDependencies;
 
@@ -57,6 +59,7 @@ async function answer(args: CommandArgs, deps: CommandDependencies): Promise<voi
   if (HELP_WORDS.has(text.toLowerCase())) {
     return tell(respond, buildHelp(WORKLOAD_TEXT_KEYS), deps.logger);
   }
+  if (text.toLowerCase() === LIST_WORD) return listAudits(args, deps);
 
   const parsed = parseWorkloadText(text);
   if (!parsed.ok) {

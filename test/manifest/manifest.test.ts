@@ -14,6 +14,7 @@ const METHODS_CALLED = [
   'chat.postMessage',
   'files.getUploadURLExternal',
   'files.completeUploadExternal',
+  'users.info',
 ];
 
 function schema(name: string): Record<string, unknown> {
