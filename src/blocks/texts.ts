@@ -97,6 +97,7 @@ export const HELP_INTRO =
   'Numbers take `k`/`M` suffixes, volumes `/day` or `/month`, rates a `%`. ' +
   'Anything you leave out keeps the default shown below. I answer in a thread with a ' +
   'recommendation, the figures behind it and a chart.';
+export const HELP_LIST = `\`${COMMAND} list\` shows this channel's audits and their next re-audit.`;
 export const HELP_KEYS_TITLE = 'Keys';
 
 export const PARSE_ERROR_TITLE = 'I could not read part of that workload:';
