@@ -5,11 +5,12 @@ import {
   type CrossoverChartRenderer,
   createCrossoverChartRenderer,
 } from './chart/crossover-chart.ts';
-import { type AppConfig, EVENTS_PATH } from './config.ts';
+import { type AppConfig, DEFAULT_NUDGE_LEASE, EVENTS_PATH } from './config.ts';
 import { type ListenerDependencies, registerListeners } from './handlers/index.ts';
 import { type Logger, toBoltLogger } from './logger.ts';
 import { dropRetriedDeliveries } from './middleware/drop-retried-deliveries.ts';
 import { InFlight } from './middleware/in-flight.ts';
+import { parseDuration } from './nudges/duration.ts';
 import { type BotClients, createBotClients } from './slack/bot-clients.ts';
 import { boltInstallationStore } from './slack/installation-store.ts';
 import { BOT_SCOPES } from './slack/scopes.ts';
@@ -166,6 +167,7 @@ function startNudges(deps: AppDependencies, listeners: ListenerDependencies): Ru
     clock: listeners.now,
     chart: listeners.chart,
     reauditAfterMs: deps.config.reauditAfterMs,
+    leaseMs: deps.config.nudgeLeaseMs ?? parseDuration(DEFAULT_NUDGE_LEASE),
   });
 }
 

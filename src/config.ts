@@ -30,7 +30,18 @@ export interface AppConfig {
   databaseUrl?: string;
   /** How long after an audit its re-audit nudge is due. */
   reauditAfterMs: number;
+  /**
+   * How long an instance holds a nudge it claimed unless it renews the lease: how long the
+   * nudges of a crashed instance wait before another instance sends them.
+   */
+  nudgeLeaseMs?: number;
 }
+
+/**
+ * A delivery renders a chart and makes three Slack calls of at most 15 s each; the lease is
+ * renewed while it runs, so it only bounds how long a crashed instance holds its nudges.
+ */
+export const DEFAULT_NUDGE_LEASE = '2m';
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
 
@@ -41,6 +52,17 @@ const optionalText = z
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional();
+
+/** Milliseconds of a duration variable, or an issue naming it. */
+function durationOrIssue(value: string, variable: string, context: z.RefinementCtx): number {
+  try {
+    return parseDuration(value, variable);
+  } catch (error) {
+    if (!(error instanceof DurationError)) throw error;
+    context.addIssue({ code: 'custom', message: `${error.message}.` });
+    return z.NEVER;
+  }
+}
 
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalText.pipe(
@@ -74,17 +96,12 @@ const envSchema = z.object({
   ),
   HOST: optionalText,
   DATABASE_URL: optionalText,
+  NUDGE_LEASE: optionalText
+    .pipe(z.string().default(DEFAULT_NUDGE_LEASE))
+    .transform((value, context) => durationOrIssue(value, 'NUDGE_LEASE', context)),
   REAUDIT_AFTER: optionalText
     .pipe(z.string().default(DEFAULT_REAUDIT_AFTER))
-    .transform((value, context) => {
-      try {
-        return parseDuration(value, 'REAUDIT_AFTER');
-      } catch (error) {
-        if (!(error instanceof DurationError)) throw error;
-        context.addIssue({ code: 'custom', message: `${error.message}.` });
-        return z.NEVER;
-      }
-    }),
+    .transform((value, context) => durationOrIssue(value, 'REAUDIT_AFTER', context)),
   LOG_LEVEL: optionalText.pipe(
     z
       .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` })
@@ -170,6 +187,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         : { slackApiUrl: parsed.data.SLACK_API_URL }),
       logLevel: parsed.data.LOG_LEVEL,
       reauditAfterMs: parsed.data.REAUDIT_AFTER,
+      nudgeLeaseMs: parsed.data.NUDGE_LEASE,
       ...(parsed.data.DATABASE_URL === undefined ? {} : { databaseUrl: parsed.data.DATABASE_URL }),
     },
   };

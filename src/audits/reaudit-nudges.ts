@@ -22,6 +22,8 @@ export interface ReAuditNudgeOptions {
   clock: () => Date;
   chart: CrossoverChartRenderer;
   reauditAfterMs: number;
+  /** How long a claimed nudge stays with this instance unless renewed (NUDGE_LEASE). */
+  leaseMs: number;
 }
 
 export interface RunningNudges {
@@ -29,11 +31,6 @@ export interface RunningNudges {
   stop(): Promise<void>;
 }
 
-/**
- * A delivery renders a chart and makes three Slack calls of at most 15 s each; the lease is
- * renewed while it runs, so this only bounds how long a crashed instance holds its nudges.
- */
-export const NUDGE_LEASE_MS = 120_000;
 const NUDGE_BATCH_SIZE = 10;
 const MIN_POLL_INTERVAL_MS = 250;
 
@@ -85,7 +82,7 @@ export function startReAuditNudges(options: ReAuditNudgeOptions): RunningNudges 
     store: options.store,
     clock: options.clock,
     owner: newDispatcherOwner(),
-    leaseMs: NUDGE_LEASE_MS,
+    leaseMs: options.leaseMs,
     batchSize: NUDGE_BATCH_SIZE,
     reauditAfterMs: options.reauditAfterMs,
     pollIntervalMs: nudgePollInterval(options.reauditAfterMs),

@@ -1,85 +1,30 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.ts';
+import { type AppProcess, killAll, launchApp, logged, terminate } from '../support/app-process.ts';
 import { LoopbackSlack } from '../support/loopback-slack.ts';
 import { BOT_TOKEN, commandBody, SIGNING_SECRET, sendCommand } from '../support/slash-command.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WORKLOAD = '1.5M requests/month, 4k system, 8k tools, 2k output, 80% cache';
 const TEAM = { teamId: 'T0001' };
 /** The loopback Slack numbers its posts: the answer's parent is the first. */
 const PARENT_TS = '1764579600.000001';
-const START_TIMEOUT_MS = 20_000;
 /** Several polls of a dispatcher started with REAUDIT_AFTER=5s (it polls every half second). */
 const QUIET_MS = 1_500;
-
-interface AppProcess {
-  child: ChildProcess;
-  port: number;
-  /** Every line it wrote to stdout: the app's JSON log. */
-  lines: string[];
-}
 
 let slack: LoopbackSlack;
 let dir: string;
 let databaseUrl: string;
-const children: ChildProcess[] = [];
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** `npm start` as an operator runs it, on loopback, with a 5-second re-audit. */
-async function launch(): Promise<AppProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATABASE_URL: databaseUrl,
-      REAUDIT_AFTER: '5s',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-
-  const lines: string[] = [];
-  const started = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the app did not start')), START_TIMEOUT_MS);
-    child.once('exit', (code) => reject(new Error(`the app exited with ${code}`)));
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      lines.push(line);
-      const record = JSON.parse(line) as { msg?: string; port?: number };
-      if (record.msg === 'app started') {
-        clearTimeout(timer);
-        resolve(record.port ?? 0);
-      }
-    });
-  });
-
-  return { child, port: await started, lines };
-}
-
-async function terminate(app: AppProcess): Promise<number | null> {
-  const exited = once(app.child, 'exit');
-  app.child.kill('SIGTERM');
-  const [code] = await exited;
-  return code as number | null;
-}
-
-function logged(app: AppProcess, message: string): boolean {
-  return app.lines.some((line) => (JSON.parse(line) as { msg?: string }).msg === message);
+function launch(): Promise<AppProcess> {
+  return launchApp({ SLACK_API_URL: slack.apiUrl, DATABASE_URL: databaseUrl, REAUDIT_AFTER: '5s' });
 }
 
 function nudgePosts() {
@@ -93,7 +38,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const child of children.splice(0)) child.kill('SIGKILL');
+  killAll();
   await slack.close();
   rmSync(dir, { recursive: true, force: true });
 });
