@@ -1,9 +1,10 @@
 import type { webApi } from '@slack/bolt';
 import { buildAnswerParent } from '../blocks/answer-parent.ts';
-import { buildAnswerThread } from '../blocks/answer-thread.ts';
+import { type AnswerChanges, buildAnswerThread } from '../blocks/answer-thread.ts';
+import { inputChanges } from '../blocks/workload-echo.ts';
 import type { CrossoverChartRenderer } from '../chart/crossover-chart.ts';
 import { buildReport } from '../engine/report.ts';
-import { summarize } from '../engine/report-summary.ts';
+import { describeChanges, type ReportSummary, summarize } from '../engine/report-summary.ts';
 import type { Report } from '../engine/report-types.ts';
 import type { Workload } from '../engine/workload.ts';
 import { AnswerDeliveryError, deliverAnswer } from '../handlers/answer-delivery.ts';
@@ -28,6 +29,8 @@ export interface AuditRequest {
   workload: Workload;
   /** Answer inside this audit's thread instead of starting a new one: a re-audit. */
   repeats?: { auditId: string; threadTs: string };
+  /** The previous answer in that thread: the new one says what changed since. */
+  previous?: Audit;
 }
 
 export interface PublishedAudit {
@@ -53,16 +56,22 @@ export async function publishAudit(
 ): Promise<PublishedAudit> {
   const now = deps.now();
   const report = buildReport(request.workload, now);
+  const summary = summarize(report);
   const nextNudgeAt = new Date(now.getTime() + deps.reauditAfterMs);
+  const changes = request.previous && changesSince(request.previous, request.workload, summary);
 
-  const audit = await storeAudit(deps, request, report, now, nextNudgeAt);
+  const audit = await storeAudit(deps, request, report, summary, now, nextNudgeAt);
   let threadTs: string;
   try {
     threadTs = await deliverAnswer(request.client, {
       channel: request.channelId,
       ...(request.repeats ? { threadTs: request.repeats.threadTs } : {}),
       parent: buildAnswerParent(report, { userId: request.userId, text: request.text }),
-      thread: buildAnswerThread(report, { reauditDue: nextNudgeAt, auditId: audit.id }),
+      thread: buildAnswerThread(report, {
+        reauditDue: nextNudgeAt,
+        auditId: audit.id,
+        ...(changes ? { changes } : {}),
+      }),
       chart: () => deps.chart.render(report),
     });
   } catch (error) {
@@ -76,17 +85,25 @@ export async function publishAudit(
   return { audit, report, threadTs };
 }
 
+function changesSince(previous: Audit, workload: Workload, summary: ReportSummary): AnswerChanges {
+  return {
+    inputs: inputChanges(previous.workload, workload),
+    results: describeChanges(previous.summary, summary),
+  };
+}
+
 function storeAudit(
   deps: AuditDependencies,
   request: AuditRequest,
   report: Report,
+  summary: ReportSummary,
   now: Date,
   nextNudgeAt: Date,
 ): Promise<Audit> {
   const record = {
     userId: request.userId,
     workload: request.workload,
-    summary: summarize(report),
+    summary,
     catalogAsOf: report.catalog.asOf,
     createdAt: now,
   };
