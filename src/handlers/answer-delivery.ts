@@ -54,6 +54,8 @@ export interface Answer {
   /** The thread to answer in; without it a parent message starts a new thread. */
   threadTs?: string;
   parent: SlackMessage;
+  /** Called once the thread exists, before its figures are posted: the audit records it. */
+  onThread?: (threadTs: string) => Promise<void>;
   thread: SlackMessage;
   chart: () => Promise<Buffer>;
 }
@@ -82,6 +84,7 @@ export interface DeliveredAnswer {
 export async function deliverAnswer(client: WebClient, answer: Answer): Promise<DeliveredAnswer> {
   const { channel } = answer;
   const threadTs = answer.threadTs ?? (await postParent(client, answer));
+  await answer.onThread?.(threadTs);
 
   await attempt('thread', () =>
     client.chat.postMessage({
