@@ -10,6 +10,7 @@ import { catalogAsOf } from './catalog/index.ts';
 import type { ClaudeModel } from './catalog/types.ts';
 import { findCrossover, sweepVolumes } from './crossover.ts';
 import { WorkloadError } from './errors.ts';
+import { formatCount } from './format.ts';
 import { qualityCaveat } from './quality.ts';
 import { checkRateLimits } from './rate-limits.ts';
 import * as reasons from './reasons.ts';
@@ -26,6 +27,7 @@ import {
   peakRequestsPerSecond,
   type Replica,
   replicaLatency,
+  resolveOpenModel,
   serverShape,
 } from './sizing.ts';
 import type { Band, Workload } from './workload.ts';
@@ -52,9 +54,30 @@ interface Economics {
   crossoverLoaded: number | null;
 }
 
+/**
+ * The longest request of a task (its last step) must fit both models' context windows; a
+ * workload that passes either cannot be served as described, whatever it costs.
+ */
+function checkContext(workload: Workload, claude: ClaudeModel, api: ApiCost): void {
+  const longest = Math.max(...api.steps.map((step) => step.totalInput)) + workload.outputTokens;
+  const open = resolveOpenModel(workload.openModel);
+  for (const [name, window] of [
+    [claude.name, claude.contextWindow],
+    [open.name, open.contextLength],
+  ] as const) {
+    if (longest <= window) continue;
+    throw new WorkloadError(
+      'exceeds-context',
+      `A request of ${formatCount(longest)} tokens (input and output) passes ${name}'s ` +
+        `${formatCount(window)}-token context window. Send fewer tokens a request or fewer steps.`,
+    );
+  }
+}
+
 function economicsOf(workload: Workload, at: Date): Economics {
   const claude = resolveClaudeModel(workload.apiModel);
   const api = apiCost(workload, claude, at);
+  checkContext(workload, claude, api);
   const perRequest = api.costPerRequest.total;
   const tokens = api.tokensPerRequest;
   const shape = serverShape(tokens.totalInput, tokens.cacheRead, tokens.output);

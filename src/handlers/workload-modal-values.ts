@@ -132,6 +132,7 @@ const ERROR_BLOCKS: Record<WorkloadErrorCode, string> = {
   'unknown-gpu': 'gpu',
   'unsupported-precision': 'precision',
   'does-not-fit': 'gpus-per-replica',
+  'exceeds-context': 'context-tokens',
 };
 
 /** A workload the engine cannot evaluate, as a message under the input that decides it. */
