@@ -1,41 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildAuditList, buildAuditListFailure } from '../../src/blocks/audit-list.ts';
 import { AUDIT_LIST_EMPTY, STOP_REASONS, stopReasonText } from '../../src/blocks/texts.ts';
-import { referenceWorkload } from '../../src/engine/workload.ts';
-import type { Audit, AuditThread } from '../../src/store/index.ts';
-import { at, DAY_MS, summary, T0 } from '../store/builders.ts';
+import { storedThread, summary } from '../store/builders.ts';
 import { messageProblems } from '../support/block-limits.ts';
 
-function audit(overrides: Partial<Audit> = {}): Audit {
-  return {
-    id: 'aB3dE5gH7jK9mN1p',
-    teamId: 'T0001',
-    enterpriseId: null,
-    channelId: 'C0001',
-    threadTs: '1767603600.000100',
-    userId: 'U0001',
-    workload: referenceWorkload,
-    summary: summary(),
-    catalogAsOf: '2026-11-01',
-    createdAt: T0,
-    repeatsAuditId: null,
-    remindersEnabled: true,
-    stoppedReason: null,
-    nextNudgeAt: at(90 * DAY_MS),
-    nudgeEarly: false,
-    earlyCatalogAsOf: null,
-    nudgeAttempts: 0,
-    lastError: null,
-    lastNudgedAt: null,
-    nudgesDelivered: 0,
-    ...overrides,
-  };
-}
-
-function thread(root: Partial<Audit>, latest: Partial<Audit> = {}): AuditThread {
-  const first = audit(root);
-  return { audit: first, latest: { ...first, ...latest } };
-}
+const thread = storedThread;
 
 describe('buildAuditList', () => {
   it('shows each audit band, next re-audit, retries and why reminders stopped', () => {

@@ -1,40 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildHome, HOME_THREADS } from '../../src/blocks/home.ts';
 import { referenceWorkload } from '../../src/engine/workload.ts';
-import type { Audit, AuditThread } from '../../src/store/index.ts';
-import { summary, T0 } from '../store/builders.ts';
+import { storedThread, summary } from '../store/builders.ts';
 import { viewProblems } from '../support/block-limits.ts';
 import { outline } from '../support/outline.ts';
 
-function audit(overrides: Partial<Audit> = {}): Audit {
-  return {
-    id: 'a0000000000000001',
-    teamId: 'T0001',
-    enterpriseId: null,
-    channelId: 'C0001',
-    threadTs: '1767603600.000100',
-    userId: 'U0001',
-    workload: referenceWorkload,
-    summary: summary(),
-    catalogAsOf: '2026-11-01',
-    createdAt: T0,
-    repeatsAuditId: null,
-    remindersEnabled: true,
-    stoppedReason: null,
-    nextNudgeAt: new Date('2026-04-05T09:00:00Z'),
-    nudgeEarly: false,
-    earlyCatalogAsOf: null,
-    nudgeAttempts: 0,
-    lastError: null,
-    lastNudgedAt: null,
-    nudgesDelivered: 0,
-    ...overrides,
-  };
-}
-
-function thread(root: Partial<Audit> = {}, latest: Partial<Audit> = {}): AuditThread {
-  return { audit: audit(root), latest: audit({ ...root, ...latest }) };
-}
+const thread = storedThread;
 
 describe('buildHome', () => {
   it('says how to start when the team has no answers yet', () => {
