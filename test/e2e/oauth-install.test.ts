@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOT_SCOPES } from '../../src/slack/scopes.ts';
+import { newAudit } from '../store/builders.ts';
 import { commandBody, sendCommand } from '../support/slash-command.ts';
-import { startTestApp, type TestApp, until } from '../support/test-app.ts';
+import { startTestApp, TEST_NOW, type TestApp, until } from '../support/test-app.ts';
 
 const OAUTH = {
   clientId: '1111.2222',
@@ -100,5 +101,26 @@ describe('installing into many workspaces', () => {
     expect(all).not.toContain(OAUTH.clientSecret);
     expect(all).not.toContain(OAUTH.stateSecret);
     expect(all).not.toContain(INSTALLED_TOKEN);
+  });
+});
+
+describe('nudges in a workspace that installed the app', () => {
+  it("post with that workspace's own token", async () => {
+    await app.stop();
+    // A short re-audit makes the dispatcher poll every half second.
+    app = await startTestApp({ oauth: OAUTH, reauditAfterMs: 5_000 });
+    expect((await install()).status).toBe(200);
+    await app.store.audits.create(
+      newAudit({
+        scope: { teamId: OTHER_TEAM, enterpriseId: null },
+        nextNudgeAt: new Date(TEST_NOW.getTime() - 1_000),
+      }),
+    );
+    app.slack.method('chat.postMessage', { ts: '1764579600.000500' }).upload();
+
+    await until(() => app.slack.callsTo('chat.postMessage').length === 1, 'the nudge');
+    const [nudge] = app.slack.callsTo('chat.postMessage');
+    expect(nudge?.args).toMatchObject({ thread_ts: '1767603600.000100', reply_broadcast: 'true' });
+    expect(nudge?.headers.authorization).toBe(`Bearer ${INSTALLED_TOKEN}`);
   });
 });

@@ -288,4 +288,21 @@ describe('/selfhost-check request signatures', () => {
     expect(slack.sequence()).toEqual(['auth.test']);
     expect(slack.pending()).toHaveLength(2);
   });
+
+  it('refuses a request with no signature with 401 and stores nothing', async () => {
+    slack.method('chat.postMessage').respond();
+
+    const response = await fetch(`http://127.0.0.1:${running.port}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'X-Slack-Request-Timestamp': String(Math.floor(Date.now() / 1000)),
+      },
+      body: command(WORKLOAD),
+    });
+
+    expect(response.status).toBe(401);
+    expect(slack.sequence()).toEqual(['auth.test']);
+    expect(await store.audits.listByTeam({ teamId: 'T0001' })).toEqual([]);
+  });
 });
