@@ -33,7 +33,6 @@ export interface RunningApp {
 
 // A person is waiting for the answer: retry a failed call twice, not for half an hour.
 const RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000 };
-const CALL_TIMEOUT_MS = 15_000;
 
 /** Where a load balancer asks whether this instance takes work. */
 export const HEALTH_PATH = '/healthz';
@@ -67,7 +66,7 @@ function healthRoute(store: Store, inFlight: InFlight): CustomRoute {
 export function clientOptionsOf(config: AppConfig): webApi.WebClientOptions {
   return {
     retryConfig: RETRY,
-    timeout: CALL_TIMEOUT_MS,
+    timeout: config.slackCallTimeoutMs,
     ...(config.slackApiUrl === undefined ? {} : { slackApiUrl: config.slackApiUrl }),
   };
 }
@@ -152,7 +151,7 @@ function nudgeClients(deps: AppDependencies): BotClients {
     logger: toBoltLogger(logger, config.logLevel),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    timeout: CALL_TIMEOUT_MS,
+    timeout: config.slackCallTimeoutMs,
     ...(config.slackApiUrl === undefined ? {} : { slackApiUrl: config.slackApiUrl }),
   };
   const single = new webApi.WebClient(config.botToken, options);

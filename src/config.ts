@@ -26,6 +26,8 @@ export interface AppConfig {
   /** Replaces https://slack.com/api/ (proxies, GovSlack, local doubles in tests). */
   slackApiUrl?: string;
   logLevel: LogLevel;
+  /** How long one Web API call may take before it counts as failed (and is retried). */
+  slackCallTimeoutMs: number;
   /** Where audits are stored: a SQLite file by default, PostgreSQL for several instances. */
   databaseUrl?: string;
   /** How long after an audit its re-audit nudge is due. */
@@ -42,6 +44,9 @@ export interface AppConfig {
  * renewed while it runs, so it only bounds how long a crashed instance holds its nudges.
  */
 export const DEFAULT_NUDGE_LEASE = '2m';
+
+/** A person waits for the answer: a Web API call slower than this is retried, not awaited. */
+export const DEFAULT_SLACK_CALL_TIMEOUT = '15s';
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
 
@@ -96,6 +101,9 @@ const envSchema = z.object({
   ),
   HOST: optionalText,
   DATABASE_URL: optionalText,
+  SLACK_CALL_TIMEOUT: optionalText
+    .pipe(z.string().default(DEFAULT_SLACK_CALL_TIMEOUT))
+    .transform((value, context) => durationOrIssue(value, 'SLACK_CALL_TIMEOUT', context)),
   NUDGE_LEASE: optionalText
     .pipe(z.string().default(DEFAULT_NUDGE_LEASE))
     .transform((value, context) => durationOrIssue(value, 'NUDGE_LEASE', context)),
@@ -188,6 +196,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       logLevel: parsed.data.LOG_LEVEL,
       reauditAfterMs: parsed.data.REAUDIT_AFTER,
       nudgeLeaseMs: parsed.data.NUDGE_LEASE,
+      slackCallTimeoutMs: parsed.data.SLACK_CALL_TIMEOUT,
       ...(parsed.data.DATABASE_URL === undefined ? {} : { databaseUrl: parsed.data.DATABASE_URL }),
     },
   };

@@ -59,6 +59,7 @@ async function start(appStore: Store = store): Promise<number> {
       slackApiUrl: slack.apiUrl,
       logLevel: 'debug',
       reauditAfterMs: REAUDIT_AFTER_MS,
+      slackCallTimeoutMs: 5_000,
     },
     logger: logs.logger,
     store: appStore,

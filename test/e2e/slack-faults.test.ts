@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { gate } from '../support/fake-slack.ts';
 import { commandBody, sendCommand } from '../support/slash-command.ts';
 import { startTestApp, type TestApp, until } from '../support/test-app.ts';
 
@@ -80,5 +81,27 @@ describe('Slack redelivering a request', () => {
 
     expect(app.slack.callsTo('chat.postMessage')).toHaveLength(2);
     expect(await app.store.audits.listByChannel({ teamId: 'T0001' }, 'C0001')).toHaveLength(1);
+  });
+});
+
+describe('Slack not answering', () => {
+  it('gives up on a call after its timeout, retries it twice, then tells the user', async () => {
+    await app.stop();
+    app = await startTestApp({ slackCallTimeoutMs: 300 });
+    const never = gate();
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      app.slack.method('chat.postMessage', { ts: PARENT_TS }, { hold: never.closed });
+    }
+    app.slack.respond();
+
+    expect((await send()).status).toBe(200);
+    await until(() => app.slack.callsTo('respond').length === 1, 'the ephemeral reply', 15_000);
+
+    expect(app.slack.callsTo('chat.postMessage')).toHaveLength(3);
+    const errors = app.logs.records().filter((record) => record.level === 'error');
+    expect(errors).toEqual([
+      expect.objectContaining({ msg: 'answer delivery failed', step: 'parent' }),
+    ]);
+    never.open();
   });
 });

@@ -29,6 +29,8 @@ export interface TestAppOptions {
   wrapStore?: (store: Store) => Store;
   /** Installs through OAuth instead of one workspace's bot token. */
   oauth?: OAuthConfig;
+  /** How long a Web API call may take (short, to test timeouts). */
+  slackCallTimeoutMs?: number;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     connection: { mode: 'http', signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1' },
     slackApiUrl: slack.apiUrl,
     logLevel: 'debug',
+    slackCallTimeoutMs: options.slackCallTimeoutMs ?? 5_000,
     reauditAfterMs: options.reauditAfterMs ?? TEST_REAUDIT_DUE.getTime() - TEST_NOW.getTime(),
   };
   // As in main: the logger redacts whatever the configuration holds secret.
