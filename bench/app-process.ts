@@ -1,6 +1,6 @@
 import { App, LogLevel } from '@slack/bolt';
 import { startApp } from '../src/app.ts';
-import { EVENTS_PATH } from '../src/config.ts';
+import { EVENTS_PATH, parseConfig, secretsOf } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { openStore } from '../src/store/index.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from '../test/support/slash-command.ts';
@@ -12,7 +12,6 @@ import type { ChildMessage, ParentMessage, ProcessMemory } from './processes.ts'
  * one listener acks. Argv: kind, Slack API URL, SQLite file. Talks to the bench over IPC.
  */
 
-const REAUDIT_AFTER_MS = 90 * 24 * 3_600_000;
 const MB = 1024 * 1024;
 
 function memory(): ProcessMemory {
@@ -25,19 +24,21 @@ function memory(): ProcessMemory {
 }
 
 async function startReal(apiUrl: string, databasePath: string) {
-  const logger = createLogger({ level: 'info', secrets: [BOT_TOKEN, SIGNING_SECRET] });
-  const store = await openStore(`sqlite:${databasePath}`, { logger });
-  const running = await startApp({
-    config: {
-      botToken: BOT_TOKEN,
-      connection: { mode: 'http', signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1' },
-      slackApiUrl: apiUrl,
-      logLevel: 'info',
-      reauditAfterMs: REAUDIT_AFTER_MS,
-    },
-    logger,
-    store,
+  // The configuration main.ts would read from this environment.
+  const parsed = parseConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: apiUrl,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATABASE_URL: `sqlite:${databasePath}`,
   });
+  if (!parsed.ok) throw new Error(parsed.problems.join(' '));
+
+  const { config } = parsed;
+  const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  const store = await openStore(config.databaseUrl, { logger });
+  const running = await startApp({ config, logger, store });
   return { port: running.port ?? 0, stop: running.stop };
 }
 

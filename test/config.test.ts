@@ -14,6 +14,7 @@ describe('parseConfig', () => {
         connection: { mode: 'socket', appToken: 'xapp-1-A1-abc' },
         logLevel: 'info',
         reauditAfterMs: 90 * 86_400_000,
+        nudgeLeaseMs: 120_000,
       },
     });
   });

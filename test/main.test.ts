@@ -15,11 +15,12 @@ function runMain(env: Record<string, string>) {
 }
 
 describe('npm start', () => {
-  it('exits 1 with one line naming the missing variable, not a stack trace', () => {
+  it('exits 1 with one line for each missing variable, not a stack trace', () => {
     const { code, stderr } = runMain({});
 
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^selfhost-check: SLACK_SIGNING_SECRET is not set/),
       expect.stringMatching(/^selfhost-check: SLACK_BOT_TOKEN is not set/),
     ]);
   });

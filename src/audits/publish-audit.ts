@@ -1,12 +1,17 @@
 import type { webApi } from '@slack/bolt';
 import { buildAnswerParent } from '../blocks/answer-parent.ts';
-import { buildAnswerThread } from '../blocks/answer-thread.ts';
+import { type AnswerChanges, buildAnswerThread } from '../blocks/answer-thread.ts';
+import { inputChanges } from '../blocks/workload-echo.ts';
 import type { CrossoverChartRenderer } from '../chart/crossover-chart.ts';
 import { buildReport } from '../engine/report.ts';
-import { summarize } from '../engine/report-summary.ts';
+import { describeChanges, type ReportSummary, summarize } from '../engine/report-summary.ts';
 import type { Report } from '../engine/report-types.ts';
 import type { Workload } from '../engine/workload.ts';
-import { AnswerDeliveryError, deliverAnswer } from '../handlers/answer-delivery.ts';
+import {
+  AnswerDeliveryError,
+  type DeliveredAnswer,
+  deliverAnswer,
+} from '../handlers/answer-delivery.ts';
 import type { Logger } from '../logger.ts';
 import type { Audit, Store, TeamScope } from '../store/index.ts';
 
@@ -28,6 +33,8 @@ export interface AuditRequest {
   workload: Workload;
   /** Answer inside this audit's thread instead of starting a new one: a re-audit. */
   repeats?: { auditId: string; threadTs: string };
+  /** The previous answer in that thread: the new one says what changed since. */
+  previous?: Audit;
 }
 
 export interface PublishedAudit {
@@ -53,17 +60,29 @@ export async function publishAudit(
 ): Promise<PublishedAudit> {
   const now = deps.now();
   const report = buildReport(request.workload, now);
+  const summary = summarize(report);
   const nextNudgeAt = new Date(now.getTime() + deps.reauditAfterMs);
+  const changes = request.previous && changesSince(request.previous, request.workload, summary);
 
-  const audit = await storeAudit(deps, request, report, now, nextNudgeAt);
-  let threadTs: string;
+  const audit = await storeAudit(deps, request, report, summary, now, nextNudgeAt);
+  let delivered: DeliveredAnswer;
   try {
-    threadTs = await deliverAnswer(request.client, {
+    delivered = await deliverAnswer(request.client, {
       channel: request.channelId,
       ...(request.repeats ? { threadTs: request.repeats.threadTs } : {}),
       parent: buildAnswerParent(report, { userId: request.userId, text: request.text }),
-      thread: buildAnswerThread(report, { reauditDue: nextNudgeAt, auditId: audit.id }),
+      thread: buildAnswerThread(report, {
+        reauditDue: nextNudgeAt,
+        auditId: audit.id,
+        ...(changes ? { changes } : {}),
+      }),
       chart: () => deps.chart.render(report),
+      // Recorded before the figures and their buttons appear, so a click finds the thread.
+      ...(request.repeats
+        ? {}
+        : {
+            onThread: (threadTs: string) => recordThread(deps, request.scope, audit, threadTs),
+          }),
     });
   } catch (error) {
     if (error instanceof AnswerDeliveryError && !request.repeats) {
@@ -72,21 +91,32 @@ export async function publishAudit(
     throw error;
   }
 
-  if (!request.repeats) await deps.store.audits.setThreadTs(request.scope, audit.id, threadTs);
+  const { threadTs, chartError } = delivered;
+  if (chartError !== undefined) {
+    deps.logger.error('chart upload failed', { audit: audit.id, slackError: chartError });
+  }
   return { audit, report, threadTs };
+}
+
+function changesSince(previous: Audit, workload: Workload, summary: ReportSummary): AnswerChanges {
+  return {
+    inputs: inputChanges(previous.workload, workload),
+    results: describeChanges(previous.summary, summary),
+  };
 }
 
 function storeAudit(
   deps: AuditDependencies,
   request: AuditRequest,
   report: Report,
+  summary: ReportSummary,
   now: Date,
   nextNudgeAt: Date,
 ): Promise<Audit> {
   const record = {
     userId: request.userId,
     workload: request.workload,
-    summary: summarize(report),
+    summary,
     catalogAsOf: report.catalog.asOf,
     createdAt: now,
   };
@@ -104,4 +134,21 @@ function storeAudit(
     threadTs: null,
     nextNudgeAt,
   });
+}
+
+/**
+ * The answer goes on when its thread cannot be recorded: the person gets the figures, and the
+ * audit's nudge, finding no thread, stops after a few tries with the reason recorded.
+ */
+async function recordThread(
+  deps: AuditDependencies,
+  scope: TeamScope,
+  audit: Audit,
+  threadTs: string,
+): Promise<void> {
+  try {
+    await deps.store.audits.setThreadTs(scope, audit.id, threadTs);
+  } catch (error) {
+    deps.logger.error('thread of an audit not recorded', { audit: audit.id, error });
+  }
 }

@@ -1,9 +1,12 @@
+import type { types } from '@slack/bolt';
+import { CLAUDE_MODELS, OPEN_MODELS } from '../engine/catalog/index.ts';
 import type {
   LatencyReport,
   RateLimitCheck,
   Report,
   SensitivityPoint,
 } from '../engine/report-types.ts';
+import { ACTION_IDS } from './action-ids.ts';
 import {
   escapeMrkdwn,
   formatCount,
@@ -29,18 +32,50 @@ import {
   BAND_EXPLANATIONS,
   BAND_SHORT,
   BAND_TITLES,
+  CHANGES_INPUTS,
+  CHANGES_RESULTS,
+  CHANGES_TITLE,
+  COMPARE_GROUPS,
+  COMPARE_MODEL_PLACEHOLDER,
   catalogLine,
+  EDIT_INPUTS_BUTTON,
   NO_CROSSOVER,
+  NOTHING_MOVED,
+  REMINDERS_BUTTON,
   reauditDue,
   SCHEDULE_WORDS,
   SECTION_TITLES,
 } from './texts.ts';
+
+/** What moved since the previous answer in the same thread. */
+export interface AnswerChanges {
+  inputs: string[];
+  results: string[];
+}
 
 export interface ThreadOptions {
   /** When the quarterly re-audit falls due. */
   reauditDue: Date;
   /** The stored audit this answer is, for the buttons that act on it. */
   auditId?: string;
+  /** Set on a re-audit: what changed since the previous answer in the thread. */
+  changes?: AnswerChanges;
+}
+
+/** The prefix of a "Compare model" option's value: which side of the comparison it replaces. */
+export const COMPARE_PREFIXES = { claude: 'claude:', open: 'open:' } as const;
+
+const ACTIONS_BLOCK_PREFIX = 'answer:';
+
+/** The block of the answer's buttons carries the audit id, for the select that has no value. */
+export function answerActionsBlockId(auditId: string): string {
+  return `${ACTIONS_BLOCK_PREFIX}${auditId}`;
+}
+
+/** The audit id an answer's button block names, or undefined for any other block. */
+export function auditIdOfBlock(blockId: string): string | undefined {
+  if (!blockId.startsWith(ACTIONS_BLOCK_PREFIX)) return undefined;
+  return blockId.slice(ACTIONS_BLOCK_PREFIX.length) || undefined;
 }
 
 function crossoverText(requestsPerMonth: number | null): string {
@@ -215,6 +250,72 @@ export function agentBlocks(report: Report): Block[] {
   ];
 }
 
+export function changeBlocks(options: ThreadOptions): Block[] {
+  const { changes } = options;
+  if (changes === undefined) return [];
+  const inputs = changes.inputs.length === 0 ? 'none' : changes.inputs.join(' · ');
+  const results = changes.results.length === 0 ? NOTHING_MOVED : changes.results.join(' · ');
+  const lines = [
+    `${CHANGES_INPUTS}: ${escapeMrkdwn(inputs)}`,
+    `${CHANGES_RESULTS}: ${escapeMrkdwn(results)}`,
+  ];
+  return [titled(CHANGES_TITLE, lines.join('\n'))];
+}
+
+function plainText(text: string): types.PlainTextElement {
+  return { type: 'plain_text', text };
+}
+
+function compareOption(value: string, name: string): types.PlainTextOption {
+  return { text: plainText(name), value };
+}
+
+/** Every catalog model but the two this answer compares. */
+function compareSelect(report: Report): types.StaticSelect {
+  const claude = CLAUDE_MODELS.filter((model) => model.id !== report.api.model).map((model) =>
+    compareOption(`${COMPARE_PREFIXES.claude}${model.id}`, model.name),
+  );
+  const open = OPEN_MODELS.filter((model) => model.id !== report.selfHost.model).map((model) =>
+    compareOption(`${COMPARE_PREFIXES.open}${model.id}`, model.name),
+  );
+  return {
+    type: 'static_select',
+    action_id: ACTION_IDS.compareModel,
+    placeholder: plainText(COMPARE_MODEL_PLACEHOLDER),
+    option_groups: [
+      { label: plainText(COMPARE_GROUPS.claude), options: claude },
+      { label: plainText(COMPARE_GROUPS.open), options: open },
+    ],
+  };
+}
+
+/** Edit inputs, Compare model and Reminders on/off: each names the audit, never the workload. */
+export function buttonBlocks(report: Report, options: ThreadOptions): Block[] {
+  const { auditId } = options;
+  if (auditId === undefined) return [];
+  return [
+    {
+      type: 'actions',
+      block_id: answerActionsBlockId(auditId),
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTION_IDS.editInputs,
+          text: plainText(EDIT_INPUTS_BUTTON),
+          value: auditId,
+        },
+        compareSelect(report),
+        {
+          type: 'button',
+          action_id: ACTION_IDS.toggleReminders,
+          text: plainText(REMINDERS_BUTTON),
+          value: auditId,
+        },
+      ],
+    },
+  ];
+}
+
 export function footerBlocks(report: Report, options: ThreadOptions): Block[] {
   const host = report.selfHost;
   const gpuPrice =
@@ -232,6 +333,7 @@ export function footerBlocks(report: Report, options: ThreadOptions): Block[] {
 export function buildAnswerThread(report: Report, options: ThreadOptions): SlackMessage {
   const blocks = [
     ...bandBlocks(report),
+    ...changeBlocks(options),
     ...figureBlocks(report),
     ...reasonBlocks(report),
     divider(),
@@ -241,6 +343,7 @@ export function buildAnswerThread(report: Report, options: ThreadOptions): Slack
     ...agentBlocks(report),
     ...qualityBlocks(report),
     ...footerBlocks(report, options),
+    ...buttonBlocks(report, options),
   ];
   const text =
     `${BAND_TITLES[report.band]}. Crossover with operations: ` +

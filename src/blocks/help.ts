@@ -1,6 +1,13 @@
 import { escapeMrkdwn } from './format.ts';
 import { header, message, type SlackMessage, section, sectionsOf } from './kit.ts';
-import { COMMAND, EXAMPLE_WORKLOAD, HELP_INTRO, HELP_KEYS_TITLE, HELP_TITLE } from './texts.ts';
+import {
+  COMMAND,
+  EXAMPLE_WORKLOAD,
+  HELP_INTRO,
+  HELP_KEYS_TITLE,
+  HELP_LIST,
+  HELP_TITLE,
+} from './texts.ts';
 
 /** One key the workload text understands, as the parser describes it. */
 export interface HelpKey {
@@ -20,6 +27,7 @@ export function buildHelp(keys: readonly HelpKey[]): SlackMessage {
     header(HELP_TITLE),
     section(HELP_INTRO),
     section(`*Example*\n${example}`),
+    section(HELP_LIST),
     ...sectionsOf([`*${HELP_KEYS_TITLE}*`, ...keys.map(keyLine)]),
   ];
   return message(`${HELP_TITLE}: ${example}`, blocks);

@@ -28,9 +28,12 @@ const USAGE = [
   '  --chart <file>         write the crossover chart as PNG',
 ].join('\n');
 
-const failed = (message: string): CommandResult => ({
+const HELP_HINT = 'npm run check -- --help lists every flag.';
+
+/** Bad input: what was wrong, then the usage when the flags themselves were not understood. */
+const failed = (message: string, withUsage = false): CommandResult => ({
   stdout: '',
-  stderr: `${message}\n\n${USAGE}\n`,
+  stderr: `${message}\n\n${withUsage ? USAGE : HELP_HINT}\n`,
   exitCode: 2,
 });
 
@@ -56,7 +59,7 @@ export function checkCommand(args: string[], at: Date): CommandResult {
   try {
     parsed = parseArgs({ args, options: flagOptions(), allowPositionals: true, strict: true });
   } catch (error) {
-    return failed(error instanceof Error ? error.message : String(error));
+    return failed(error instanceof Error ? error.message : String(error), true);
   }
   if (parsed.values.help) return { stdout: `${USAGE}\n`, stderr: '', exitCode: 0 };
 

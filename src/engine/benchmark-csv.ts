@@ -82,6 +82,7 @@ function numberOrNull(cell: string, column: string, line: number): number | null
   return value;
 }
 
+/** A number the comparison cannot do without, or a CalibrationError naming the column and line. */
 export function required(value: number | null, column: string, line: number): number {
   if (value === null) throw new CalibrationError(`line ${line}: ${column} is empty`);
 

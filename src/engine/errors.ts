@@ -4,7 +4,8 @@ export type WorkloadErrorCode =
   | 'unknown-open-model'
   | 'unknown-gpu'
   | 'unsupported-precision'
-  | 'does-not-fit';
+  | 'does-not-fit'
+  | 'exceeds-context';
 
 /** A workload the engine cannot evaluate, with a message written for the person who typed it. */
 export class WorkloadError extends Error {

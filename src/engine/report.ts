@@ -11,6 +11,7 @@ import { catalogAsOf } from './catalog/index.ts';
 import type { ClaudeModel } from './catalog/types.ts';
 import { findCrossover, sweepVolumes } from './crossover.ts';
 import { WorkloadError } from './errors.ts';
+import { formatCount } from './format.ts';
 import { qualityCaveat } from './quality.ts';
 import { checkRateLimits } from './rate-limits.ts';
 import * as reasons from './reasons.ts';
@@ -27,6 +28,7 @@ import {
   peakRequestsPerSecond,
   type Replica,
   replicaLatency,
+  resolveOpenModel,
   serverShape,
 } from './sizing.ts';
 import type { Band, Workload } from './workload.ts';
@@ -59,9 +61,30 @@ function replicaFor(workload: Workload, api: ApiCost): Replica {
   return chooseReplica(workload, shape, workload.requestsPerMonth);
 }
 
+/**
+ * The longest request of a task (its last step) must fit both models' context windows; a
+ * workload that passes either cannot be served as described, whatever it costs.
+ */
+function checkContext(workload: Workload, claude: ClaudeModel, api: ApiCost): void {
+  const longest = Math.max(...api.steps.map((step) => step.totalInput)) + workload.outputTokens;
+  const open = resolveOpenModel(workload.openModel);
+  for (const [name, window] of [
+    [claude.name, claude.contextWindow],
+    [open.name, open.contextLength],
+  ] as const) {
+    if (longest <= window) continue;
+    throw new WorkloadError(
+      'exceeds-context',
+      `A request of ${formatCount(longest)} tokens (input and output) passes ${name}'s ` +
+        `${formatCount(window)}-token context window. Send fewer tokens a request or fewer steps.`,
+    );
+  }
+}
+
 function economicsOf(workload: Workload, at: Date): Economics {
   const claude = resolveClaudeModel(workload.apiModel);
   const api = apiCost(workload, claude, at);
+  checkContext(workload, claude, api);
   const perRequest = api.costPerRequest.total;
   const replica = replicaFor(workload, api);
 

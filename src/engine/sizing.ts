@@ -214,6 +214,8 @@ export function chooseReplica(
       capacity: capacityFigures(spec, shape, workload),
       chosen,
     };
+    // A replica whose KV cache cannot hold one request of this length serves none.
+    if (!(replica.capacity.requestsPerSecond > 0) || replica.capacity.maxConcurrency < 1) continue;
     const cost = clusterCost(monthlyRequests, replica, workload).monthlyCost;
     if (!best || cost < best.cost - 1e-6) best = { replica, cost };
   }

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { SlackMessage } from '../blocks/kit.ts';
-import { type AnswerStep, CHART_FILENAME, CHART_TITLE } from '../blocks/texts.ts';
+import { type AnswerStep, CHART_FILENAME, CHART_TITLE, chartMissing } from '../blocks/texts.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -25,11 +25,19 @@ export class AnswerDeliveryError extends Error {
   }
 }
 
-/** Slack's error code from a Web API failure (`not_in_channel`), else the client's own code. */
+/**
+ * Slack's error code from a Web API failure (`not_in_channel`); for an HTTP failure with no
+ * Slack code, its status (`http_503`); else the client's own code (a timeout's request error).
+ */
 export function slackErrorCode(error: unknown): string {
   if (typeof error !== 'object' || error === null) return 'unknown_error';
-  const { code, data } = error as { code?: unknown; data?: { error?: unknown } };
+  const { code, data, statusCode } = error as {
+    code?: unknown;
+    data?: { error?: unknown };
+    statusCode?: unknown;
+  };
   if (typeof data?.error === 'string') return data.error;
+  if (typeof statusCode === 'number') return `http_${statusCode}`;
   return typeof code === 'string' ? code : 'unknown_error';
 }
 
@@ -46,6 +54,8 @@ export interface Answer {
   /** The thread to answer in; without it a parent message starts a new thread. */
   threadTs?: string;
   parent: SlackMessage;
+  /** Called once the thread exists, before its figures are posted: the audit records it. */
+  onThread?: (threadTs: string) => Promise<void>;
   thread: SlackMessage;
   chart: () => Promise<Buffer>;
 }
@@ -59,14 +69,22 @@ async function postParent(client: WebClient, answer: Answer): Promise<string> {
   return posted.ts;
 }
 
+export interface DeliveredAnswer {
+  threadTs: string;
+  /** Slack's error when the chart could not be uploaded; the thread says it is missing. */
+  chartError?: string;
+}
+
 /**
  * Posts the parent message (unless the answer goes into an existing thread), the figures in its
- * thread, then the chart into the same thread. Returns the thread's ts; throws
- * AnswerDeliveryError naming the step that failed.
+ * thread, then the chart into the same thread. Throws AnswerDeliveryError naming the step when
+ * the answer itself cannot be posted. A chart Slack refuses does not withhold the answer: the
+ * thread says the chart is missing, and the result carries Slack's error.
  */
-export async function deliverAnswer(client: WebClient, answer: Answer): Promise<string> {
+export async function deliverAnswer(client: WebClient, answer: Answer): Promise<DeliveredAnswer> {
   const { channel } = answer;
   const threadTs = answer.threadTs ?? (await postParent(client, answer));
+  await answer.onThread?.(threadTs);
 
   await attempt('thread', () =>
     client.chat.postMessage({
@@ -77,15 +95,20 @@ export async function deliverAnswer(client: WebClient, answer: Answer): Promise<
     }),
   );
 
-  await attempt('chart', async () =>
-    client.files.uploadV2({
+  try {
+    await client.files.uploadV2({
       channel_id: channel,
       thread_ts: threadTs,
       file: await answer.chart(),
       filename: CHART_FILENAME,
       title: CHART_TITLE,
-    }),
-  );
-
-  return threadTs;
+    });
+    return { threadTs };
+  } catch (error) {
+    const chartError = slackErrorCode(error);
+    await attempt('chart', () =>
+      client.chat.postMessage({ channel, thread_ts: threadTs, text: chartMissing(chartError) }),
+    );
+    return { threadTs, chartError };
+  }
 }

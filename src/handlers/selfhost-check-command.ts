@@ -10,17 +10,22 @@ import {
 } from '../blocks/errors.ts';
 import { buildHelp } from '../blocks/help.ts';
 import type { SlackMessage } from '../blocks/kit.ts';
+import { buildModalFailure } from '../blocks/notices.ts';
+import { LIST_WORD } from '../blocks/texts.ts';
+import { buildWorkloadModal } from '../blocks/workload-modal.ts';
 import { WorkloadError } from '../engine/errors.ts';
 import { parseWorkloadText, WORKLOAD_TEXT_KEYS } from '../input/workload-text.ts';
 import type { Logger } from '../logger.ts';
 import { StoreError } from '../store/errors.ts';
 import { AnswerDeliveryError } from './answer-delivery.ts';
+import { openWorkloadModal } from './open-workload-modal.ts';
+import { listAudits } from './selfhost-check-list.ts';
 
 export type CommandDependencies = AuditDependencies;
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-const HELP_WORDS = new Set(['', 'help', '-h', '--help', '?']);
+const HELP_WORDS = new Set(['help', '-h', '--help', '?']);
 
 /** An ephemeral reply through response_url; a failure there is logged, never thrown. */
 async function tell(respond: RespondFn, reply: SlackMessage, logger: Logger): Promise<void> {
@@ -50,13 +55,25 @@ function reportDeliveryFailure(
   return tell(args.respond, buildSlackFailure(failure.step, failure.slackError), deps.logger);
 }
 
+/** A bare command opens the form; its answer goes to the channel the command was typed in. */
+async function openForm(args: CommandArgs, deps: CommandDependencies): Promise<void> {
+  const { command, client, respond } = args;
+  const view = buildWorkloadModal(undefined, { channelId: command.channel_id });
+
+  const slackError = await openWorkloadModal(client, deps.logger, command.trigger_id, view);
+  if (slackError !== undefined) return tell(respond, buildModalFailure(slackError), deps.logger);
+}
+
 async function answer(args: CommandArgs, deps: CommandDependencies): Promise<void> {
   const { command, client, respond } = args;
   const text = command.text.trim();
 
+  if (text === '') return openForm(args, deps);
+
   if (HELP_WORDS.has(text.toLowerCase())) {
     return tell(respond, buildHelp(WORKLOAD_TEXT_KEYS), deps.logger);
   }
+  if (text.toLowerCase() === LIST_WORD) return listAudits(args, deps);
 
   const parsed = parseWorkloadText(text);
   if (!parsed.ok) {
@@ -83,8 +100,9 @@ async function answer(args: CommandArgs, deps: CommandDependencies): Promise<voi
 }
 
 /**
- * `/selfhost-check`: acks at once, then answers in a thread, or replies only to the person who
- * typed it (help, text it cannot read, a channel it cannot post in, a Slack failure).
+ * `/selfhost-check`: acks at once, then opens the form (no text), answers in a thread, or replies
+ * only to the person who typed it (help, text it cannot read, a channel it cannot post in, a Slack
+ * failure).
  */
 export function selfhostCheckCommand(deps: CommandDependencies) {
   return async (args: CommandArgs): Promise<void> => {

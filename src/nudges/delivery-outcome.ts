@@ -21,6 +21,8 @@ export const PERMANENT_SLACK_ERRORS: readonly string[] = [
   'missing_scope',
   'restricted_action',
   'ekm_access_denied',
+  // Not Slack's: the workspace has no installation of the app (OAuth mode) to post with.
+  'app_uninstalled',
 ];
 
 /** The outcome of a delivery that failed with Slack error `code`. */

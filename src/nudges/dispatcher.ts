@@ -175,7 +175,7 @@ export function createNudgeDispatcher(options: NudgeDispatcherOptions): NudgeDis
   async function recordStopped(audit: Audit, code: string): Promise<Disposition> {
     await store.nudges.stopPermanently(audit.id, code);
 
-    logger.warn('nudges stopped for good', { auditId: audit.id, teamId: audit.teamId, code });
+    logger.error('nudges stopped for good', { auditId: audit.id, teamId: audit.teamId, code });
     return 'stopped';
   }
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { createAuditRepository } from './audits.ts';
 import { type DatabaseTarget, parseDatabaseUrl } from './database-url.ts';
@@ -110,6 +110,9 @@ export async function openStore(
     nudges: createNudgeQueue(db, target.engine, report),
     installations: createInstallationRepository(db),
     requestKeys: createRequestKeyRepository(db),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
     close: () => db.destroy(),
   };
 }

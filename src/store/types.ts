@@ -195,5 +195,7 @@ export interface Store {
   readonly nudges: NudgeQueue;
   readonly installations: InstallationRepository;
   readonly requestKeys: RequestKeyRepository;
+  /** Resolves when the database answers a trivial query; rejects when it does not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,16 +1,16 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from '../../src/app.ts';
+import type { RunningApp } from '../../src/app.ts';
 import {
+  chartMissing,
   HELP_TITLE,
   NOT_IN_CHANNEL,
   PARSE_ERROR_TITLE,
   WORKLOAD_PROBLEM_TITLE,
 } from '../../src/blocks/texts.ts';
-import { createCrossoverChartRenderer } from '../../src/chart/crossover-chart.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
+import type { Store } from '../../src/store/index.ts';
 import { messageProblems } from '../support/block-limits.ts';
-import { type CapturedLogs, captureLogs } from '../support/captured-logs.ts';
-import { allowOnlyApp, FakeSlack, gate, resetNetwork } from '../support/fake-slack.ts';
+import type { CapturedLogs } from '../support/captured-logs.ts';
+import { type FakeSlack, gate, resetNetwork } from '../support/fake-slack.ts';
 import {
   BOT_TOKEN,
   commandBody,
@@ -18,30 +18,19 @@ import {
   sendCommand,
   sign,
 } from '../support/slash-command.ts';
+import { startTestApp, TEST_REAUDIT_DUE, type TestApp, until } from '../support/test-app.ts';
 
-const NOW = new Date('2026-12-01T09:00:00Z');
 const WORKLOAD =
   '1.5M requests/month, 4k system, 8k tools, 1.5k context, 500 user, 2k output, 80% cache';
 const PARENT_TS = '1764579600.000100';
-const REAUDIT_DUE = new Date('2027-03-01T09:00:00Z');
-const REAUDIT_AFTER_MS = REAUDIT_DUE.getTime() - NOW.getTime();
+const REAUDIT_DUE = TEST_REAUDIT_DUE;
 const PNG_SIGNATURE_HEX = '89504e470d0a1a0a';
 
-// One renderer for the file, as the app keeps one for the process.
-const chart = createCrossoverChartRenderer();
-
+let app: TestApp;
 let slack: FakeSlack;
 let logs: CapturedLogs;
 let running: RunningApp;
 let store: Store;
-
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 function command(text: string): string {
   return commandBody({ text, responseUrl: slack.responseUrl });
@@ -68,33 +57,13 @@ function expectAnswer() {
 }
 
 beforeEach(async () => {
-  slack = await FakeSlack.start();
-  logs = captureLogs('debug', [BOT_TOKEN, SIGNING_SECRET]);
-  resetNetwork();
-  slack.method('auth.test', { user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0001' });
-  store = await openStore(':memory:');
-
-  running = await startApp({
-    config: {
-      botToken: BOT_TOKEN,
-      connection: { mode: 'http', signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1' },
-      slackApiUrl: slack.apiUrl,
-      logLevel: 'debug',
-      reauditAfterMs: REAUDIT_AFTER_MS,
-    },
-    logger: logs.logger,
-    store,
-    now: () => NOW,
-    chart,
-  });
-  allowOnlyApp(running.port ?? 0);
+  app = await startTestApp();
+  ({ slack, logs, running, store } = app);
 });
 
 afterEach(async () => {
-  await running.stop();
-  await store.close();
+  await app.stop();
   expect(slack.contractProblems()).toEqual([]);
-  resetNetwork();
 });
 
 afterAll(() => {
@@ -266,21 +235,29 @@ describe('/selfhost-check replies only to the person who typed it', () => {
     expect(failure).toMatchObject({ level: 'error', step: 'thread', slackError: 'msg_too_long' });
   });
 
-  it('says the chart could not be uploaded when Slack refuses the upload', async () => {
+  it('still answers, as text saying the chart is missing, when Slack refuses the upload', async () => {
     slack.method('chat.postMessage', { ts: PARENT_TS });
     slack.method('chat.postMessage', { ts: '1764579600.000200' });
     slack.failing('files.getUploadURLExternal', 'invalid_arguments');
+    slack.method('chat.postMessage', { ts: '1764579600.000300' });
 
-    const reply = await ephemeralReplyTo(WORKLOAD);
+    const response = await sendCommand(running.port ?? 0, command(WORKLOAD));
+    expect(response.status).toBe(200);
+    await until(() => slack.callsTo('chat.postMessage').length === 3, 'the chart notice');
 
-    expect(reply.text).toContain('uploading the chart');
-    expect(reply.text).toContain('invalid_arguments');
     expect(slack.sequence()).toEqual([
       'auth.test',
       'chat.postMessage',
       'chat.postMessage',
       'files.getUploadURLExternal',
-      'respond',
+      'chat.postMessage',
+    ]);
+    const notice = slack.callsTo('chat.postMessage')[2]?.args;
+    expect(notice).toMatchObject({ thread_ts: PARENT_TS, text: chartMissing('invalid_arguments') });
+    await until(() => logs.records().some((r) => r.msg === 'chart upload failed'), 'the log');
+    const failures = logs.records().filter((record) => record.level === 'error');
+    expect(failures).toEqual([
+      expect.objectContaining({ msg: 'chart upload failed', slackError: 'invalid_arguments' }),
     ]);
   });
 });
@@ -310,5 +287,22 @@ describe('/selfhost-check request signatures', () => {
     expect(response.status).toBe(401);
     expect(slack.sequence()).toEqual(['auth.test']);
     expect(slack.pending()).toHaveLength(2);
+  });
+
+  it('refuses a request with no signature with 401 and stores nothing', async () => {
+    slack.method('chat.postMessage').respond();
+
+    const response = await fetch(`http://127.0.0.1:${running.port}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'X-Slack-Request-Timestamp': String(Math.floor(Date.now() / 1000)),
+      },
+      body: command(WORKLOAD),
+    });
+
+    expect(response.status).toBe(401);
+    expect(slack.sequence()).toEqual(['auth.test']);
+    expect(await store.audits.listByTeam({ teamId: 'T0001' })).toEqual([]);
   });
 });

@@ -92,6 +92,13 @@ describe('buildReport', () => {
     expect(report.agent?.costPerTask).toBeCloseTo(4 * report.api.costPerRequest, 10);
   });
 
+  it("refuses a request longer than either model's context window, naming the model", () => {
+    const long = workloadSchema.parse({ contextTokens: 150_000, openModel: 'llama-3.3-70b' });
+    expect(() => buildReport(long, TEST_DATE)).toThrow(/Llama 3.3 70B.*131K-token context/);
+    const huge = workloadSchema.parse({ toolTokens: 1_500_000 });
+    expect(() => buildReport(huge, TEST_DATE)).toThrow(/Claude Sonnet 4.6's 1M-token context/);
+  });
+
   it('names the unknown model and lists the known ones', () => {
     const bad = workloadSchema.parse({ openModel: 'llama-9' });
     expect(() => buildReport(bad, TEST_DATE)).toThrow(WorkloadError);

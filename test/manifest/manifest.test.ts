@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { CALLBACK_IDS } from '../../src/blocks/action-ids.ts';
 import { COMMAND } from '../../src/blocks/texts.ts';
+import { BOT_SCOPES } from '../../src/slack/scopes.ts';
 import { methodSpec } from '../support/slack-contract.ts';
 
 const REFERENCE = new URL('../../../shared/reference/slack/', import.meta.url);
@@ -13,6 +15,11 @@ const METHODS_CALLED = [
   'chat.postMessage',
   'files.getUploadURLExternal',
   'files.completeUploadExternal',
+  'users.info',
+  'chat.postEphemeral',
+  'users.info',
+  'views.open',
+  'views.publish',
 ];
 
 function schema(name: string): Record<string, unknown> {
@@ -39,7 +46,11 @@ function validator() {
 
 interface Manifest {
   _metadata: { major_version: number };
-  features: { slash_commands: { command: string; usage_hint?: string }[] };
+  features: {
+    slash_commands: { command: string; usage_hint?: string }[];
+    shortcuts?: { type: string; callback_id: string }[];
+    app_home?: { home_tab_enabled?: boolean };
+  };
   oauth_config: { scopes: { bot: string[] } };
   settings: Record<string, unknown>;
 }
@@ -77,15 +88,29 @@ describe('manifest.yml', () => {
     expect(command?.usage_hint).toBeTruthy();
   });
 
+  it('declares the global shortcut and the Home tab the app listens to', () => {
+    const settings = manifest.settings as { event_subscriptions?: { bot_events?: string[] } };
+
+    expect(manifest.features.shortcuts).toEqual([
+      expect.objectContaining({ type: 'global', callback_id: CALLBACK_IDS.shortcut }),
+    ]);
+    expect(manifest.features.app_home?.home_tab_enabled).toBe(true);
+    expect(settings.event_subscriptions?.bot_events).toContain('app_home_opened');
+  });
+
   it('grants every bot scope the called methods need', () => {
     const needed = METHODS_CALLED.flatMap((method) => {
-      const spec = methodSpec(method) as unknown as { scope: { bot: string[] } };
-      return spec.scope.bot;
+      const spec = methodSpec(method) as unknown as { scope: { bot?: string[] } };
+      return spec.scope.bot ?? [];
     });
 
     expect(manifest.oauth_config.scopes.bot).toEqual(
       expect.arrayContaining(['commands', ...new Set(needed)]),
     );
+  });
+
+  it('asks for the same bot scopes as the OAuth install flow', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
   });
 
   it('turns on Socket Mode and interactivity, and stays in one workspace', () => {

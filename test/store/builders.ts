@@ -1,5 +1,11 @@
 import { referenceWorkload } from '../../src/engine/workload.ts';
-import type { AuditSummary, NewAudit, TeamScope } from '../../src/store/index.ts';
+import type {
+  Audit,
+  AuditSummary,
+  AuditThread,
+  NewAudit,
+  TeamScope,
+} from '../../src/store/index.ts';
 
 export const TEAM: TeamScope = { teamId: 'T0001', enterpriseId: null };
 export const OTHER_TEAM: TeamScope = { teamId: 'T0002', enterpriseId: 'E0002' };
@@ -43,4 +49,37 @@ export function newAudit(overrides: Partial<NewAudit> = {}): NewAudit {
     nextNudgeAt: at(90 * DAY_MS),
     ...overrides,
   };
+}
+
+/** An audit as the store returns it, for builders of what the app shows. */
+export function storedAudit(overrides: Partial<Audit> = {}): Audit {
+  return {
+    id: 'aB3dE5gH7jK9mN1p',
+    teamId: TEAM.teamId,
+    enterpriseId: null,
+    channelId: 'C0001',
+    threadTs: '1767603600.000100',
+    userId: 'U0001',
+    workload: referenceWorkload,
+    summary: summary(),
+    catalogAsOf: '2026-11-01',
+    createdAt: T0,
+    repeatsAuditId: null,
+    remindersEnabled: true,
+    stoppedReason: null,
+    nextNudgeAt: at(90 * DAY_MS),
+    nudgeEarly: false,
+    earlyCatalogAsOf: null,
+    nudgeAttempts: 0,
+    lastError: null,
+    lastNudgedAt: null,
+    nudgesDelivered: 0,
+    ...overrides,
+  };
+}
+
+/** A thread: its first audit and, changed by `latest`, its newest evaluation. */
+export function storedThread(root: Partial<Audit> = {}, latest: Partial<Audit> = {}): AuditThread {
+  const first = storedAudit(root);
+  return { audit: first, latest: { ...first, ...latest } };
 }

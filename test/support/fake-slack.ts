@@ -18,11 +18,16 @@ export interface RecordedCall {
   bytes: number;
   /** The body as nock saw it (hex for binary uploads). */
   raw: string;
+  /** When it arrived (Date.now()). */
+  at: number;
 }
 
 export interface ReplyOptions {
   /** The reply waits for this promise: lets a test hold Slack's answer while it looks around. */
   hold?: Promise<unknown>;
+  /** HTTP status of the reply (200 unless set), and its headers. */
+  status?: number;
+  headers?: Record<string, string>;
 }
 
 type Body = Record<string, unknown>;
@@ -100,6 +105,17 @@ export class FakeSlack {
     return this.method(name, { ok: false, error });
   }
 
+  /** One Web API call answered with an HTTP error: 429 with Retry-After, a 5xx. */
+  httpError(name: string, status: number, headers: Record<string, string> = {}): this {
+    this.#intercept('api', `/api/${name}`, name, { ok: false }, { status, headers });
+    return this;
+  }
+
+  /** Arrival times (ms) of the calls to one method, for checking back-off. */
+  arrivals(name: string): number[] {
+    return this.callsTo(name).map((call) => call.at);
+  }
+
   /** files.getUploadURLExternal, the upload itself and files.completeUploadExternal. */
   upload(fileId = 'F0CHART01'): this {
     this.method('files.getUploadURLExternal', { upload_url: this.uploadUrl, file_id: fileId });
@@ -136,8 +152,9 @@ export class FakeSlack {
           headers: this.req.headers as Headers,
           bytes: bodyLength(body),
           raw: typeof body === 'string' ? body : JSON.stringify(body),
+          at: Date.now(),
         });
-        const send = () => callback(null, [200, reply]);
+        const send = () => callback(null, [options.status ?? 200, reply, options.headers ?? {}]);
         if (options.hold === undefined) send();
         else void options.hold.then(send);
       });

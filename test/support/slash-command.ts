@@ -11,7 +11,11 @@ export interface CommandFields {
   channelId?: string;
   userId?: string;
   teamId?: string;
+  /** Slack gives every invocation its own; a redelivery repeats it. */
+  triggerId?: string;
 }
+
+let triggers = 0;
 
 export function commandBody(fields: CommandFields): string {
   return new URLSearchParams({
@@ -27,7 +31,7 @@ export function commandBody(fields: CommandFields): string {
     api_app_id: 'A0001',
     is_enterprise_install: 'false',
     response_url: fields.responseUrl,
-    trigger_id: '1.2.3',
+    trigger_id: fields.triggerId ?? `${process.pid}.${(triggers += 1)}.trigger`,
   }).toString();
 }
 
@@ -42,6 +46,8 @@ export interface SendOptions {
   timestamp?: number;
   secret?: string;
   signature?: string;
+  /** Extra headers, such as Slack's X-Slack-Retry-Num on a redelivery. */
+  headers?: Record<string, string>;
 }
 
 /** POSTs a command to the app's events endpoint on loopback. */
@@ -58,6 +64,7 @@ export async function sendCommand(
       'Content-Type': 'application/x-www-form-urlencoded',
       'X-Slack-Request-Timestamp': String(timestamp),
       'X-Slack-Signature': signature,
+      ...options.headers,
     },
     body,
   });

@@ -31,6 +31,7 @@ function model(
   return { id, name, claudeClass, contextWindow, minCacheablePrefix, source: MIN_PREFIX_SOURCE };
 }
 
+/** The Claude model with this API id, or undefined when the catalog does not have it. */
 export function findClaudeModel(id: string): ClaudeModel | undefined {
   return CLAUDE_MODELS.find((candidate) => candidate.id === id);
 }
@@ -148,6 +149,7 @@ function tier(
   };
 }
 
+/** The tiers of one rate-limit scheme, smallest first. */
 export function tiersOf(scheme: TierScheme): RateLimitTier[] {
   return RATE_LIMIT_TIERS.filter((candidate) => candidate.scheme === scheme);
 }
@@ -168,6 +170,7 @@ export const API_LATENCY: readonly ApiLatency[] = (['opus', 'sonnet', 'haiku'] a
   }),
 );
 
+/** The API's time to first token for a model class, with its source. */
 export function apiLatencyOf(claudeClass: ClaudeClass): ApiLatency {
   const found = API_LATENCY.find((entry) => entry.claudeClass === claudeClass);
   if (!found) throw new Error(`no latency figure for ${claudeClass}`);

@@ -1,0 +1,124 @@
+import { webApi } from '@slack/bolt';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createReAuditDelivery,
+  nudgeFailureCode,
+  THREAD_UNKNOWN,
+  WORKLOAD_NOT_EVALUATED,
+} from '../../src/audits/reaudit-delivery.ts';
+import { createCrossoverChartRenderer } from '../../src/chart/crossover-chart.ts';
+import { workloadSchema } from '../../src/engine/workload.ts';
+import type { NudgeContext } from '../../src/nudges/index.ts';
+import { type Audit, openStore, type Store } from '../../src/store/index.ts';
+import { recordingLogger } from '../nudges/fakes.ts';
+import { newAudit, TEAM } from '../store/builders.ts';
+import { FakeSlack, resetNetwork } from '../support/fake-slack.ts';
+import { BOT_TOKEN } from '../support/slash-command.ts';
+import { TEST_DATE } from '../support/workloads.ts';
+
+const THREAD_TS = '1767603600.000100';
+const chart = createCrossoverChartRenderer();
+
+let slack: FakeSlack;
+let store: Store;
+let logger: ReturnType<typeof recordingLogger>;
+
+function deliver() {
+  const client = new webApi.WebClient(BOT_TOKEN, {
+    slackApiUrl: slack.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
+  return createReAuditDelivery({
+    store,
+    clients: { forTeam: async () => client },
+    logger,
+    clock: () => TEST_DATE,
+    chart,
+    reauditAfterMs: 90 * 86_400_000,
+  });
+}
+
+function contextOf(audit: Audit, attempt = 1): NudgeContext {
+  return { latest: audit, early: false, attempt, dueAt: TEST_DATE };
+}
+
+beforeEach(async () => {
+  slack = await FakeSlack.start();
+  resetNetwork();
+  store = await openStore(':memory:');
+  logger = recordingLogger();
+});
+
+afterEach(async () => {
+  await store.close();
+  expect(slack.contractProblems()).toEqual([]);
+  resetNetwork();
+});
+
+describe('createReAuditDelivery', () => {
+  it('counts the nudge delivered once posted, even when the chart upload fails', async () => {
+    const audit = await store.audits.create(newAudit({ threadTs: THREAD_TS }));
+    slack.method('chat.postMessage', { ts: '1767603700.000100' });
+    slack.failing('files.getUploadURLExternal', 'internal_error');
+
+    const outcome = await deliver()(audit, contextOf(audit));
+
+    expect(outcome).toEqual({ ok: true });
+    expect(await store.audits.history(TEAM, audit.id)).toHaveLength(2);
+    const warned = logger.lines.find((line) => line.message === 'nudge chart not uploaded');
+    expect(warned).toMatchObject({ level: 'warn', fields: { slackError: 'internal_error' } });
+  });
+
+  it('passes on a Slack refusal as a failed delivery with its code, storing nothing', async () => {
+    const audit = await store.audits.create(newAudit({ threadTs: THREAD_TS }));
+    slack.failing('chat.postMessage', 'channel_not_found');
+
+    const outcome = await deliver()(audit, contextOf(audit));
+
+    expect(outcome).toEqual({ ok: false, permanent: true, code: 'channel_not_found' });
+    expect(await store.audits.history(TEAM, audit.id)).toHaveLength(1);
+  });
+
+  it('waits for an answer still posting, then gives the thread up', async () => {
+    const audit = await store.audits.create(newAudit({ threadTs: null }));
+
+    const early = await deliver()(audit, contextOf(audit, 1));
+    const late = await deliver()(audit, contextOf(audit, 5));
+
+    expect(early).toMatchObject({ ok: false, permanent: false });
+    expect(late).toEqual({ ok: false, permanent: true, code: THREAD_UNKNOWN });
+    expect(slack.calls).toEqual([]);
+  });
+
+  it('stops a workload the current catalog cannot evaluate', async () => {
+    const workload = workloadSchema.parse({ gpusPerReplica: 1 });
+    const audit = await store.audits.create(newAudit({ threadTs: THREAD_TS, workload }));
+
+    const outcome = await deliver()(audit, contextOf(audit));
+
+    expect(outcome).toEqual({ ok: false, permanent: true, code: WORKLOAD_NOT_EVALUATED });
+    expect(logger.lines.map((line) => line.level)).toEqual(['error']);
+  });
+});
+
+describe('nudgeFailureCode', () => {
+  it('names Slack errors, HTTP statuses and rate limits', () => {
+    const platform = Object.assign(new Error('x'), {
+      code: webApi.ErrorCode.PlatformError,
+      data: { error: 'is_archived' },
+    });
+    const http = Object.assign(new Error('x'), {
+      code: webApi.ErrorCode.HTTPError,
+      statusCode: 503,
+    });
+    const limited = Object.assign(new Error('x'), { code: webApi.ErrorCode.RateLimitedError });
+
+    expect([platform, http, limited, 'nonsense'].map(nudgeFailureCode)).toEqual([
+      'is_archived',
+      'http_503',
+      'ratelimited',
+      'unknown_error',
+    ]);
+  });
+});
