@@ -54,6 +54,27 @@ function reRun(latest: Audit, now: Date): ReRun {
   return { report, changes: describeChanges(latest.summary, summarize(report)) };
 }
 
+/** Seconds Slack asked to wait when it refused a call with 429; undefined for other failures. */
+function rateLimitWait(error: unknown): number | undefined {
+  if (slackErrorCode(error) !== webApi.ErrorCode.RateLimitedError) return undefined;
+  const { retryAfter } = error as { retryAfter?: unknown };
+  return typeof retryAfter === 'number' ? retryAfter : undefined;
+}
+
+/**
+ * When each workspace may upload again. Slack takes about 100 uploads a minute from a workspace
+ * (Tier 4), fewer than a backlog of nudges asks for; a chart drawn for an upload Slack refuses
+ * costs tens of milliseconds of the thread for nothing, so none is drawn until Slack's wait ends.
+ */
+function uploadPauses(clock: () => Date) {
+  const until = new Map<string, number>();
+  return {
+    paused: (teamId: string) => clock().getTime() < (until.get(teamId) ?? 0),
+    pause: (teamId: string, seconds: number) =>
+      until.set(teamId, clock().getTime() + seconds * 1000),
+  };
+}
+
 function threadless(context: NudgeContext): DeliveryOutcome {
   const permanent = context.attempt >= THREADLESS_ATTEMPTS;
   return { ok: false, permanent, code: permanent ? THREAD_UNKNOWN : 'thread_not_posted_yet' };
@@ -67,6 +88,7 @@ function threadless(context: NudgeContext): DeliveryOutcome {
  */
 export function createReAuditDelivery(deps: ReAuditDeliveryDependencies): DeliverNudge {
   const { logger } = deps;
+  const uploads = uploadPauses(deps.clock);
 
   async function uploadChart(
     client: webApi.WebClient,
@@ -74,6 +96,11 @@ export function createReAuditDelivery(deps: ReAuditDeliveryDependencies): Delive
     threadTs: string,
     report: Report,
   ): Promise<void> {
+    if (uploads.paused(audit.teamId)) {
+      logger.debug('nudge chart skipped: Slack refuses uploads for now', { auditId: audit.id });
+      return;
+    }
+
     try {
       await client.files.uploadV2({
         channel_id: audit.channelId,
@@ -83,9 +110,12 @@ export function createReAuditDelivery(deps: ReAuditDeliveryDependencies): Delive
         title: CHART_TITLE,
       });
     } catch (error) {
+      const retryAfter = rateLimitWait(error);
+      if (retryAfter !== undefined) uploads.pause(audit.teamId, retryAfter);
       logger.warn('nudge chart not uploaded', {
         auditId: audit.id,
         slackError: nudgeFailureCode(error),
+        ...(retryAfter === undefined ? {} : { chartsSkippedForSeconds: retryAfter }),
       });
     }
   }
