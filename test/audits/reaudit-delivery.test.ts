@@ -11,7 +11,7 @@ import {
 import { createCrossoverChartRenderer } from '../../src/chart/crossover-chart.ts';
 import type { Report } from '../../src/engine/report-types.ts';
 import { workloadSchema } from '../../src/engine/workload.ts';
-import type { NudgeContext } from '../../src/nudges/index.ts';
+import { type NudgeContext, rateLimitedDelivery } from '../../src/nudges/index.ts';
 import { type Audit, openStore, type Store } from '../../src/store/index.ts';
 import { recordingLogger } from '../nudges/fakes.ts';
 import { newAudit, TEAM } from '../store/builders.ts';
@@ -109,6 +109,30 @@ describe('createReAuditDelivery', () => {
       chartsSkippedForSeconds: 30,
     });
     expect(slack.pending()).toEqual([]);
+  });
+
+  it('leaves a channel Slack refused alone until its Retry-After has passed', async () => {
+    let now = TEST_DATE.getTime();
+    const delivery = deliver({ clock: () => new Date(now) });
+    const [first, second] = await Promise.all(
+      [1, 2].map(() => store.audits.create(newAudit({ threadTs: THREAD_TS }))),
+    );
+    nock(new URL(slack.apiUrl).origin)
+      .post('/api/chat.postMessage')
+      .reply(429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '2' });
+
+    const refused = await delivery(first as Audit, contextOf(first as Audit));
+    now += 500;
+    const waiting = await delivery(second as Audit, contextOf(second as Audit));
+    now += 1_500;
+    slack.method('chat.postMessage', { ts: '1767603700.000100' }).upload();
+    const posted = await delivery(second as Audit, contextOf(second as Audit, 2));
+
+    expect(refused).toEqual(rateLimitedDelivery(2_000));
+    expect(waiting).toEqual(rateLimitedDelivery(1_500));
+    expect(posted).toEqual({ ok: true });
+    expect(await store.audits.history(TEAM, (first as Audit).id)).toHaveLength(1);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   it('passes on a Slack refusal as a failed delivery with its code, storing nothing', async () => {
