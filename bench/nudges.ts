@@ -1,53 +1,44 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { webApi } from '@slack/bolt';
 import { buildReport } from '../src/engine/report.ts';
 import { summarize } from '../src/engine/report-summary.ts';
 import { referenceWorkload } from '../src/engine/workload.ts';
-import { slackErrorCode } from '../src/handlers/answer-delivery.ts';
-import {
-  createNudgeDispatcher,
-  DELIVERED,
-  type DeliverNudge,
-  failedDelivery,
-  newDispatcherOwner,
-} from '../src/nudges/index.ts';
-import { type Logger, openStore, type Store } from '../src/store/index.ts';
-import { BOT_TOKEN } from '../test/support/slash-command.ts';
+import { openStore } from '../src/store/index.ts';
+import { startAppProcess } from './processes.ts';
 import type { SlackDouble } from './slack-double.ts';
-import { leastPostingSeconds } from './slack-limits.ts';
+import { leastPostingSeconds, SLACK_LIMITS } from './slack-limits.ts';
 import { sleep } from './stats.ts';
 
 /**
- * Nudges due now in a SQLite store, delivered by the real dispatcher into each audit's thread on
- * the Slack double. The app's own nudge delivery is not on main yet: the stand-in here posts one
- * chat.postMessage into the audit's thread through Slack's WebClient, as the app's client would.
+ * Nudges due now, delivered by the app itself: a SQLite store seeded with audits whose re-audit
+ * is due, then the real app started on it (its dispatcher and its re-audit delivery: the
+ * re-run, the post into the thread, the chart), against the Slack double and its limits.
  */
 
 export interface NudgeOptions {
   nudges: number;
   channels: number;
-  batchSize: number;
-  /** Gives up waiting for the last deliveries after this long. */
+  /** Stops waiting for the last deliveries after this long. */
   timeoutMs: number;
 }
 
 export interface NudgeRun {
   delivered: number;
+  /** From the first nudge posted to the last. */
   seconds: number;
   perSecond: number;
   allowedPerSecond: number;
   duplicates: number;
-  rateLimited: number;
-  retried: number;
+  postsRefused: number;
+  charts: number;
+  chartsRefused: number;
+  /** Seconds from starting the app to its first nudge. */
+  startSeconds: number;
 }
 
-const NUDGE_TEXT = 'Time to re-audit this workload: prices and volumes may have moved.';
+const TEAM = { teamId: 'T0001', enterpriseId: null };
 const REAUDIT_AFTER_MS = 90 * 24 * 3_600_000;
-const LEASE_MS = 60_000;
-// The app's own client settings (src/app.ts): two retries, not half an hour of them.
-const RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000 };
 
 function shuffled<T>(items: T[]): T[] {
   for (let index = items.length - 1; index > 0; index -= 1) {
@@ -57,14 +48,16 @@ function shuffled<T>(items: T[]): T[] {
   return items;
 }
 
-/** `nudges` audits over `channels` channels, as many in each, due within the last minute. */
-async function seed(store: Store, options: NudgeOptions, now: Date): Promise<number[]> {
+/** As many audits in each channel, in random order, each due within the last minute. */
+async function seed(databasePath: string, options: NudgeOptions): Promise<number[]> {
+  const store = await openStore(`sqlite:${databasePath}`);
+  const now = new Date();
   const summary = summarize(buildReport(referenceWorkload, now));
   const channels = Array.from({ length: options.nudges }, (_, index) => index % options.channels);
 
   for (const [index, channel] of shuffled(channels).entries()) {
     await store.audits.create({
-      scope: { teamId: 'T0001', enterpriseId: null },
+      scope: TEAM,
       channelId: `CN${channel}`,
       threadTs: `1764579600.${String(index).padStart(6, '0')}`,
       userId: 'U0001',
@@ -75,89 +68,47 @@ async function seed(store: Store, options: NudgeOptions, now: Date): Promise<num
       nextNudgeAt: new Date(now.getTime() - Math.random() * 60_000),
     });
   }
+  await store.close();
 
   const perChannel = new Array<number>(options.channels).fill(0);
   for (const channel of channels) perChannel[channel] = (perChannel[channel] ?? 0) + 1;
   return perChannel;
 }
 
-function postIntoThread(apiUrl: string): DeliverNudge {
-  const client = new webApi.WebClient(BOT_TOKEN, {
-    slackApiUrl: apiUrl,
-    retryConfig: RETRY,
-    logLevel: webApi.LogLevel.ERROR,
-  });
-  return async (audit) => {
-    if (audit.threadTs === null) return failedDelivery('no_thread');
-    try {
-      await client.chat.postMessage({
-        channel: audit.channelId,
-        thread_ts: audit.threadTs,
-        text: NUDGE_TEXT,
-      });
-      return DELIVERED;
-    } catch (error) {
-      return failedDelivery(slackErrorCode(error));
-    }
-  };
-}
-
-function countingLogger(counts: Record<string, number>): Logger {
-  const at = (level: string) => () => {
-    counts[level] = (counts[level] ?? 0) + 1;
-  };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
-
-/** Seeds the store, runs one dispatcher until every nudge is delivered, and measures the rate. */
+/** Seeds the store, starts the app on it and measures how fast its nudges reach Slack. */
 export async function deliverNudges(double: SlackDouble, options: NudgeOptions): Promise<NudgeRun> {
   const folder = mkdtempSync(join(tmpdir(), 'selfhost-check-bench-'));
-  const store = await openStore(`sqlite:${join(folder, 'nudges.db')}`);
-  const perChannel = await seed(store, options, new Date());
+  const databasePath = join(folder, 'nudges.db');
+  const perChannel = await seed(databasePath, options);
   double.reset();
+  double.limits = SLACK_LIMITS;
 
-  let delivered = 0;
-  const deliver = postIntoThread(double.apiUrl);
-  const logs: Record<string, number> = {};
-  const dispatcher = createNudgeDispatcher({
-    store,
-    clock: () => new Date(),
-    owner: newDispatcherOwner(),
-    leaseMs: LEASE_MS,
-    batchSize: options.batchSize,
-    reauditAfterMs: REAUDIT_AFTER_MS,
-    pollIntervalMs: 100,
-    logger: countingLogger(logs),
-    deliver: async (audit, context) => {
-      const outcome = await deliver(audit, context);
-      if (outcome.ok) delivered += 1;
-      return outcome;
-    },
-  });
-
-  const started = performance.now();
-  let lastPost = started;
+  const posts: number[] = [];
   const stopWatching = double.onCall((call) => {
-    if (call.method === 'chat.postMessage' && call.status === 200) lastPost = call.at;
+    const nudge = call.method === 'chat.postMessage' && call.threadTs !== undefined;
+    if (nudge && call.status === 200) posts.push(call.at);
   });
-  dispatcher.start();
-  while (delivered < options.nudges && performance.now() - started < options.timeoutMs) {
-    await sleep(50);
+  const started = performance.now();
+  const app = await startAppProcess('real', double.apiUrl, databasePath);
+  while (posts.length < options.nudges && performance.now() - started < options.timeoutMs) {
+    await sleep(100);
   }
-  await dispatcher.stop();
+  await app.stop();
   stopWatching();
-  await store.close();
   rmSync(folder, { recursive: true, force: true });
 
-  const seconds = (lastPost - started) / 1000;
+  const first = posts[0] ?? started;
+  const seconds = ((posts.at(-1) ?? first) - first) / 1000;
   const stats = double.stats();
   return {
-    delivered,
+    delivered: posts.length,
     seconds,
-    perSecond: delivered / seconds,
-    allowedPerSecond: options.nudges / leastPostingSeconds(perChannel, double.limits),
+    perSecond: posts.length > 1 ? (posts.length - 1) / seconds : 0,
+    allowedPerSecond: options.nudges / leastPostingSeconds(perChannel, SLACK_LIMITS),
     duplicates: stats.duplicates,
-    rateLimited: stats.rateLimited['chat.postMessage'] ?? 0,
-    retried: logs.warn ?? 0,
+    postsRefused: stats.rateLimited['chat.postMessage'] ?? 0,
+    charts: stats.calls['files.completeUploadExternal'] ?? 0,
+    chartsRefused: stats.rateLimited['files.getUploadURLExternal'] ?? 0,
+    startSeconds: (first - started) / 1000,
   };
 }

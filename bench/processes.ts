@@ -34,11 +34,17 @@ export interface AppProcess {
 const CHILD = new URL('./app-process.ts', import.meta.url);
 const ERRORS_KEPT = 5;
 
-/** Set BENCH_CPU_PROF to a folder to profile each app process with `node --cpu-prof`. */
+/**
+ * Set BENCH_CPU_PROF to a folder to profile each app process with `node --cpu-prof`,
+ * BENCH_NODE_FLAGS to pass it other flags (`--trace-gc`, `--expose-gc` to measure memory after a
+ * full collection), and BENCH_SHOW_WARN to see the app's warnings.
+ */
 function execArgv(): string[] {
   const folder = process.env.BENCH_CPU_PROF;
   const profile = folder ? ['--cpu-prof', `--cpu-prof-dir=${folder}`] : [];
-  return ['--import', 'tsx', ...profile];
+  const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  // As `npm start` runs the app (package.json): tsx, with V8 set to favour memory.
+  return ['--import', 'tsx', '--optimize-for-size', ...profile, ...flags];
 }
 
 function countLogs(child: ChildProcess, logs: AppLogs): void {
@@ -53,6 +59,8 @@ function countLogs(child: ChildProcess, logs: AppLogs): void {
     const level = record.level ?? 'unknown';
     logs.levels[level] = (logs.levels[level] ?? 0) + 1;
     if (level === 'error' && logs.errors.length < ERRORS_KEPT) logs.errors.push(line);
+    if (level === 'text' && process.env.BENCH_NODE_FLAGS) process.stderr.write(`${line}\n`);
+    if (level === 'warn' && process.env.BENCH_SHOW_WARN) process.stderr.write(`${line}\n`);
   });
 }
 
