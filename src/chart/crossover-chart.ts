@@ -224,6 +224,11 @@ function axis(title: string, format: (value: number) => string) {
   return {
     type: 'logarithmic' as const,
     title: { display: true, text: title, font: { size: SIZES.axisTitle, family: FONT } },
+    // Only powers of ten are labelled and gridded: the eight minor ticks a decade Chart.js adds
+    // on a log axis were measured, laid out and stroked in transparent, for nothing.
+    afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
+      scale.ticks = scale.ticks.filter((tick) => isPowerOfTen(tick.value));
+    },
     grid: {
       color: (context: { tick?: { value: number } }) =>
         context.tick !== undefined && isPowerOfTen(context.tick.value) ? GRID : 'transparent',
