@@ -14,8 +14,8 @@ import { SLACK_LIMITS } from './slack-limits.ts';
 
 /**
  * The phases that need the apps: each app in its own process, sent signed commands by the same
- * client. Acks are timed one command at a time, each 20 ms after the previous answer landed (the
- * previous ack for bare Bolt), so that either app is idle and the figure is the ack path itself;
+ * client. Acks are timed one command at a time, each 10 to 50 ms after the previous answer landed
+ * (the previous ack for bare Bolt), so that either app is idle and the figure is the ack path;
  * then again with up to 20 answers in the works, the load a busy workspace puts on the thread
  * that acks.
  */
@@ -47,7 +47,7 @@ export interface AppRuns {
 
 const ANSWER_TIMEOUT_MS = 60_000;
 /** The pause before each quiet command, for the app to finish what it was doing. */
-const IDLE_MS = 20;
+const IDLE_MS: [number, number] = [10, 50];
 
 function sum(counts: Record<string, number>): number {
   return Object.values(counts).reduce((total, count) => total + count, 0);

@@ -33,8 +33,11 @@ export interface AnswerWindow {
 export interface Pacing {
   /** Before each command, wait until fewer answers than the limit are still to come. */
   window?: AnswerWindow;
-  /** Then wait this long, so that the app is idle when the command arrives. */
-  pauseMs?: number;
+  /**
+   * Then wait a random time in this range (ms), so that the app is idle when the command arrives
+   * and arrivals do not fall in step with what the app does after each answer (its collections).
+   */
+  pauseMs?: [number, number];
 }
 
 /** Sends `count` commands one after another, each once the previous one was acked and paced. */
@@ -45,14 +48,14 @@ export async function sendOneByOne(
   count: number,
   pacing: Pacing = {},
 ): Promise<AckRun> {
-  const { window, pauseMs = 0 } = pacing;
+  const { window, pauseMs } = pacing;
   const run: AckRun = { latencies: [], refused: 0, channels: [] };
   const outstanding = new Set<Promise<unknown>>();
   for (let index = 0; index < count; index += 1) {
     while (window !== undefined && outstanding.size >= window.limit) {
       await Promise.race(outstanding);
     }
-    if (pauseMs > 0) await sleep(pauseMs);
+    if (pauseMs !== undefined) await sleep(pauseMs[0] + Math.random() * (pauseMs[1] - pauseMs[0]));
 
     const channel = `${prefix}${index}`;
     const ack = await client.send(commandIn(double, channel, index));

@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 /** The two apps the bench runs side by side, each in its own process (see app-process.ts). */
@@ -32,7 +33,15 @@ export interface AppProcess {
 }
 
 const CHILD = new URL('./app-process.ts', import.meta.url);
+/** The V8 flags of `npm start`, read from package.json so that the bench runs what ships. */
+const START_FLAGS = startFlags();
 const ERRORS_KEPT = 5;
+
+function startFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const start = String(manifest.scripts?.start ?? '');
+  return start.split(' ').filter((word) => word.startsWith('--'));
+}
 
 /**
  * Set BENCH_CPU_PROF to a folder to profile each app process with `node --cpu-prof`,
@@ -43,8 +52,8 @@ function execArgv(): string[] {
   const folder = process.env.BENCH_CPU_PROF;
   const profile = folder ? ['--cpu-prof', `--cpu-prof-dir=${folder}`] : [];
   const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  // As `npm start` runs the app (package.json): tsx, with V8 set to favour memory.
-  return ['--import', 'tsx', '--optimize-for-size', ...profile, ...flags];
+  // As `npm start` runs the app (package.json): tsx, and V8's heap held close to what is live.
+  return ['--import', 'tsx', ...START_FLAGS, ...profile, ...flags];
 }
 
 function countLogs(child: ChildProcess, logs: AppLogs): void {
