@@ -15,6 +15,7 @@ import {
   type DeliveryOutcome,
   failedDelivery,
   type NudgeContext,
+  rateLimitedDelivery,
 } from '../nudges/index.ts';
 import { type BotClients, NotInstalledError } from '../slack/bot-clients.ts';
 import type { Audit, Store } from '../store/index.ts';
@@ -54,6 +55,22 @@ function reRun(latest: Audit, now: Date): ReRun {
   return { report, changes: describeChanges(latest.summary, summarize(report)) };
 }
 
+/** Seconds Slack asked to wait when it refused a call with 429; undefined for other failures. */
+function rateLimitWait(error: unknown): number | undefined {
+  if (slackErrorCode(error) !== webApi.ErrorCode.RateLimitedError) return undefined;
+  const { retryAfter } = error as { retryAfter?: unknown };
+  return typeof retryAfter === 'number' ? retryAfter : undefined;
+}
+
+/** Until when Slack asked (Retry-After) to be left alone, by what it limits. */
+function pauses(clock: () => Date) {
+  const until = new Map<string, number>();
+  return {
+    remainingMs: (key: string) => Math.max(0, (until.get(key) ?? 0) - clock().getTime()),
+    pause: (key: string, seconds: number) => until.set(key, clock().getTime() + seconds * 1000),
+  };
+}
+
 function threadless(context: NudgeContext): DeliveryOutcome {
   const permanent = context.attempt >= THREADLESS_ATTEMPTS;
   return { ok: false, permanent, code: permanent ? THREAD_UNKNOWN : 'thread_not_posted_yet' };
@@ -67,6 +84,13 @@ function threadless(context: NudgeContext): DeliveryOutcome {
  */
 export function createReAuditDelivery(deps: ReAuditDeliveryDependencies): DeliverNudge {
   const { logger } = deps;
+  // Slack takes about 100 uploads a minute from a workspace (Tier 4), fewer than a backlog of
+  // nudges asks for: a chart drawn for an upload Slack refuses costs tens of milliseconds of the
+  // thread for nothing, so none is drawn until Slack's wait ends.
+  const uploads = pauses(deps.clock);
+  // Slack takes about a message a second in a channel: a nudge for a channel Slack just refused
+  // waits out the refusal without re-running its workload first.
+  const channels = pauses(deps.clock);
 
   async function uploadChart(
     client: webApi.WebClient,
@@ -74,6 +98,11 @@ export function createReAuditDelivery(deps: ReAuditDeliveryDependencies): Delive
     threadTs: string,
     report: Report,
   ): Promise<void> {
+    if (uploads.remainingMs(audit.teamId) > 0) {
+      logger.debug('nudge chart skipped: Slack refuses uploads for now', { auditId: audit.id });
+      return;
+    }
+
     try {
       await client.files.uploadV2({
         channel_id: audit.channelId,
@@ -83,9 +112,12 @@ export function createReAuditDelivery(deps: ReAuditDeliveryDependencies): Delive
         title: CHART_TITLE,
       });
     } catch (error) {
+      const retryAfter = rateLimitWait(error);
+      if (retryAfter !== undefined) uploads.pause(audit.teamId, retryAfter);
       logger.warn('nudge chart not uploaded', {
         auditId: audit.id,
         slackError: nudgeFailureCode(error),
+        ...(retryAfter === undefined ? {} : { chartsSkippedForSeconds: retryAfter }),
       });
     }
   }
@@ -111,6 +143,9 @@ export function createReAuditDelivery(deps: ReAuditDeliveryDependencies): Delive
   return async (audit, context) => {
     if (audit.threadTs === null) return threadless(context);
     const threadTs = audit.threadTs;
+    const channel = `${audit.teamId}/${audit.channelId}`;
+    const refusedFor = channels.remainingMs(channel);
+    if (refusedFor > 0) return rateLimitedDelivery(refusedFor);
     const now = deps.clock();
 
     let run: ReRun;
@@ -145,7 +180,10 @@ export function createReAuditDelivery(deps: ReAuditDeliveryDependencies): Delive
         blocks: nudge.blocks,
       });
     } catch (error) {
-      return failedDelivery(nudgeFailureCode(error));
+      const retryAfter = rateLimitWait(error);
+      if (retryAfter === undefined) return failedDelivery(nudgeFailureCode(error));
+      channels.pause(channel, retryAfter);
+      return rateLimitedDelivery(retryAfter * 1000);
     }
 
     await uploadChart(client, audit, threadTs, run.report);

@@ -1,5 +1,6 @@
-import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
-import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
+import { createCanvas } from 'canvas';
+import type { ChartConfiguration, ChartItem, Plugin } from 'chart.js';
+import { Chart } from 'chart.js/auto';
 import { formatCount, formatUsd } from '../blocks/format.ts';
 import {
   BAND_SHORT,
@@ -312,26 +313,43 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** White under the chart: PNG keeps transparency, and Slack shows it on a dark theme too. */
+const whiteBackground: Plugin<'line'> = {
+  id: 'selfhostCheckBackground',
+  beforeDraw: (chart) => {
+    const { ctx } = chart;
+    ctx.save();
+    ctx.globalCompositeOperation = 'destination-over';
+    ctx.fillStyle = 'white';
+    ctx.fillRect(0, 0, CHART_WIDTH, CHART_HEIGHT);
+    ctx.restore();
+  },
+};
+
 /**
- * One canvas renderer for the process: building one loads Chart.js, so it is made once. It draws
- * one chart at a time, each on a turn of its own: drawing holds the thread for tens of
- * milliseconds, and every chart in progress holds a full-size canvas until its PNG is encoded.
+ * One renderer for the process, with one canvas that every chart is drawn on in turn: a canvas
+ * a chart would leave megabytes of pixels for the garbage collector, which V8 answers with a full
+ * collection per chart, pausing the thread that acknowledges commands. Charts are drawn one at a
+ * time, each on a turn of its own, since drawing holds the thread for tens of milliseconds.
  */
 export function createCrossoverChartRenderer(): CrossoverChartRenderer {
-  const canvas = new ChartJSNodeCanvas({
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
-    backgroundColour: 'white',
-  });
+  const canvas = createCanvas(CHART_WIDTH, CHART_HEIGHT);
+  // node-canvas implements the 2D context Chart.js draws on; its types are not the DOM's.
+  const context = canvas.getContext('2d') as unknown as ChartItem;
   let previous: Promise<unknown> = Promise.resolve();
+
+  const draw = (report: Report): Promise<Buffer> => {
+    const config = crossoverChartConfig(report, chartMarks(report));
+    config.plugins = [whiteBackground, ...(config.plugins ?? [])];
+    const chart = new Chart(context, config);
+    return new Promise<Buffer>((resolve, reject) => {
+      canvas.toBuffer((error, png) => (error ? reject(error) : resolve(png)), 'image/png');
+    }).finally(() => chart.destroy());
+  };
 
   return {
     render: (report) => {
-      const rendered = previous.then(nextTurn).then(() => {
-        const config = crossoverChartConfig(report, chartMarks(report));
-        // chartjs-node-canvas types its config with chart.js/auto, the same Chart.js build.
-        return canvas.renderToBuffer(config as ChartConfiguration);
-      });
+      const rendered = previous.then(nextTurn).then(() => draw(report));
       previous = rendered.catch(() => undefined);
       return rendered;
     },

@@ -1,5 +1,10 @@
-/** What delivering one nudge came to: a permanent failure stops the audit's nudges for good. */
-export type DeliveryOutcome = { ok: true } | { ok: false; permanent: boolean; code: string };
+/**
+ * What delivering one nudge came to: a permanent failure stops the audit's nudges for good; a
+ * failure that says when to try again (Slack's Retry-After) is retried then, not backed off.
+ */
+export type DeliveryOutcome =
+  | { ok: true }
+  | { ok: false; permanent: boolean; code: string; retryAfterMs?: number };
 
 export const DELIVERED: DeliveryOutcome = { ok: true };
 
@@ -24,6 +29,13 @@ export const PERMANENT_SLACK_ERRORS: readonly string[] = [
   // Not Slack's: the workspace has no installation of the app (OAuth mode) to post with.
   'app_uninstalled',
 ];
+
+/** Slack refused the post for now (HTTP 429): try again once its Retry-After has passed. */
+export const RATE_LIMITED = 'ratelimited';
+
+export function rateLimitedDelivery(retryAfterMs: number): DeliveryOutcome {
+  return { ok: false, permanent: false, code: RATE_LIMITED, retryAfterMs };
+}
 
 /** The outcome of a delivery that failed with Slack error `code`. */
 export function failedDelivery(code: string): DeliveryOutcome {

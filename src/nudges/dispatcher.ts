@@ -103,6 +103,8 @@ export function createNudgeDispatcher(options: NudgeDispatcherOptions): NudgeDis
   const pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
 
   const inFlight = new Set<Promise<unknown>>();
+  /** When the retries this dispatcher set fall due: the next poll comes no later than the first. */
+  const retriesDue = new Set<number>();
   let running = false;
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
@@ -158,9 +160,17 @@ export function createNudgeDispatcher(options: NudgeDispatcherOptions): NudgeDis
     return 'delivered';
   }
 
-  async function recordFailed(audit: Audit, code: string, attempt: number): Promise<Disposition> {
-    const retryAt = new Date(clock().getTime() + backoffDelay(backoff, attempt));
+  async function recordFailed(
+    audit: Audit,
+    failure: { code: string; retryAfterMs?: number },
+    attempt: number,
+  ): Promise<Disposition> {
+    const { code } = failure;
+    // Slack's Retry-After says when a refused post may go; a failure that does not, backs off.
+    const wait = failure.retryAfterMs ?? backoffDelay(backoff, attempt);
+    const retryAt = new Date(clock().getTime() + wait);
     await store.nudges.retryLater(audit.id, owner, retryAt, code);
+    retriesDue.add(retryAt.getTime());
 
     logger.warn('nudge delivery failed; will retry', {
       auditId: audit.id,
@@ -206,7 +216,7 @@ export function createNudgeDispatcher(options: NudgeDispatcherOptions): NudgeDis
       return recordStopped(audit, outcome.code);
     }
 
-    return recordFailed(audit, outcome.code, context.attempt);
+    return recordFailed(audit, outcome, context.attempt);
   }
 
   async function runTick(): Promise<TickResult> {
@@ -239,6 +249,20 @@ export function createNudgeDispatcher(options: NudgeDispatcherOptions): NudgeDis
     return run;
   }
 
+  /** Right away with a backlog; else at the next poll, or sooner when a retry falls due. */
+  function nextTickIn(backlog: boolean): number {
+    if (backlog) return 0;
+
+    // A retry already due was claimed by the tick just run (or by another dispatcher).
+    const now = clock().getTime();
+    let soonest = now + pollIntervalMs;
+    for (const due of retriesDue) {
+      if (due <= now) retriesDue.delete(due);
+      else soonest = Math.min(soonest, due);
+    }
+    return soonest - now;
+  }
+
   async function loop(): Promise<void> {
     let backlog = false;
 
@@ -250,7 +274,7 @@ export function createNudgeDispatcher(options: NudgeDispatcherOptions): NudgeDis
     }
 
     if (running) {
-      timer = setTimeout(() => void loop(), backlog ? 0 : pollIntervalMs);
+      timer = setTimeout(() => void loop(), nextTickIn(backlog));
     }
   }
 

@@ -3,6 +3,8 @@ export {
   type DeliveryOutcome,
   failedDelivery,
   PERMANENT_SLACK_ERRORS,
+  RATE_LIMITED,
+  rateLimitedDelivery,
 } from './delivery-outcome.ts';
 export {
   type BackoffPolicy,

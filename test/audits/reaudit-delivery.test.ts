@@ -1,14 +1,17 @@
 import { webApi } from '@slack/bolt';
+import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createReAuditDelivery,
   nudgeFailureCode,
+  type ReAuditDeliveryDependencies,
   THREAD_UNKNOWN,
   WORKLOAD_NOT_EVALUATED,
 } from '../../src/audits/reaudit-delivery.ts';
 import { createCrossoverChartRenderer } from '../../src/chart/crossover-chart.ts';
+import type { Report } from '../../src/engine/report-types.ts';
 import { workloadSchema } from '../../src/engine/workload.ts';
-import type { NudgeContext } from '../../src/nudges/index.ts';
+import { type NudgeContext, rateLimitedDelivery } from '../../src/nudges/index.ts';
 import { type Audit, openStore, type Store } from '../../src/store/index.ts';
 import { recordingLogger } from '../nudges/fakes.ts';
 import { newAudit, TEAM } from '../store/builders.ts';
@@ -23,7 +26,7 @@ let slack: FakeSlack;
 let store: Store;
 let logger: ReturnType<typeof recordingLogger>;
 
-function deliver() {
+function deliver(overrides: Partial<ReAuditDeliveryDependencies> = {}) {
   const client = new webApi.WebClient(BOT_TOKEN, {
     slackApiUrl: slack.apiUrl,
     retryConfig: { retries: 0 },
@@ -36,6 +39,7 @@ function deliver() {
     clock: () => TEST_DATE,
     chart,
     reauditAfterMs: 90 * 86_400_000,
+    ...overrides,
   });
 }
 
@@ -68,6 +72,67 @@ describe('createReAuditDelivery', () => {
     expect(await store.audits.history(TEAM, audit.id)).toHaveLength(2);
     const warned = logger.lines.find((line) => line.message === 'nudge chart not uploaded');
     expect(warned).toMatchObject({ level: 'warn', fields: { slackError: 'internal_error' } });
+  });
+
+  it('draws no chart while Slack refuses uploads, and uploads again once its wait is over', async () => {
+    let now = TEST_DATE.getTime();
+    let renders = 0;
+    const counting = {
+      render: (report: Report) => {
+        renders += 1;
+        return chart.render(report);
+      },
+    };
+    const delivery = deliver({ clock: () => new Date(now), chart: counting });
+    const audits = await Promise.all(
+      [1, 2, 3].map(() => store.audits.create(newAudit({ threadTs: THREAD_TS }))),
+    );
+    const posted = { ts: '1767603700.000100' };
+    slack.method('chat.postMessage', posted);
+    nock(new URL(slack.apiUrl).origin)
+      .post('/api/files.getUploadURLExternal')
+      .reply(429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '30' });
+
+    const refused = await delivery(audits[0] as Audit, contextOf(audits[0] as Audit));
+    slack.method('chat.postMessage', posted);
+    const skipped = await delivery(audits[1] as Audit, contextOf(audits[1] as Audit));
+    now += 31_000;
+    slack.method('chat.postMessage', posted).upload();
+    const uploaded = await delivery(audits[2] as Audit, contextOf(audits[2] as Audit));
+
+    expect([refused, skipped, uploaded]).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+    expect(renders).toBe(2);
+    expect(slack.callsTo('files.completeUploadExternal')).toHaveLength(1);
+    const warned = logger.lines.find((line) => line.message === 'nudge chart not uploaded');
+    expect(warned?.fields).toMatchObject({
+      slackError: 'ratelimited',
+      chartsSkippedForSeconds: 30,
+    });
+    expect(slack.pending()).toEqual([]);
+  });
+
+  it('leaves a channel Slack refused alone until its Retry-After has passed', async () => {
+    let now = TEST_DATE.getTime();
+    const delivery = deliver({ clock: () => new Date(now) });
+    const [first, second] = await Promise.all(
+      [1, 2].map(() => store.audits.create(newAudit({ threadTs: THREAD_TS }))),
+    );
+    nock(new URL(slack.apiUrl).origin)
+      .post('/api/chat.postMessage')
+      .reply(429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '2' });
+
+    const refused = await delivery(first as Audit, contextOf(first as Audit));
+    now += 500;
+    const waiting = await delivery(second as Audit, contextOf(second as Audit));
+    now += 1_500;
+    slack.method('chat.postMessage', { ts: '1767603700.000100' }).upload();
+    const posted = await delivery(second as Audit, contextOf(second as Audit, 2));
+
+    expect(refused).toEqual(rateLimitedDelivery(2_000));
+    expect(waiting).toEqual(rateLimitedDelivery(1_500));
+    expect(posted).toEqual({ ok: true });
+    expect(await store.audits.history(TEAM, (first as Audit).id)).toHaveLength(1);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   it('passes on a Slack refusal as a failed delivery with its code, storing nothing', async () => {

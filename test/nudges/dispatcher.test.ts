@@ -4,6 +4,7 @@ import {
   type DeliverNudge,
   markEarlyNudges,
   type NudgeDispatcherOptions,
+  rateLimitedDelivery,
 } from '../../src/nudges/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { type TestDatabase, testBackends } from '../store/backends.ts';
@@ -179,6 +180,21 @@ describe.each(testBackends())('nudge dispatcher on $name', (backend) => {
       expect(logger.lines.map((line) => line.level)).toEqual(['warn']);
     });
 
+    it("retries a post Slack refused once Slack's Retry-After has passed, not after a backoff", async () => {
+      const audit = await dueAt(0);
+      delivery.script(audit.id, [rateLimitedDelivery(1_000)]);
+      const tick = dispatcher().tick;
+
+      await tick();
+      clock.set(at(999));
+      await tick();
+      clock.set(at(1_000));
+      await tick();
+
+      expect(delivery.deliveries.map((each) => each.context.attempt)).toEqual([1, 2]);
+      expect(await store.audits.get(TEAM, audit.id)).toMatchObject({ nudgesDelivered: 1 });
+    });
+
     it('caps the backoff', async () => {
       const audit = await dueAt(0);
       const failure = { ok: false, permanent: false, code: 'fatal_error' } as const;
@@ -347,6 +363,18 @@ describe.each(testBackends())('nudge dispatcher on $name', (backend) => {
       await running.stop();
 
       expect(logger.lines.map((line) => line.message)).toContain('nudge dispatcher stopped');
+    });
+
+    it('polls again when a retry falls due, without waiting for the poll interval', async () => {
+      const audit = await dueAt(-1);
+      delivery.script(audit.id, [rateLimitedDelivery(20)]);
+      const running = dispatcher({ clock: () => new Date(), pollIntervalMs: 60_000 });
+
+      running.start();
+      await expect.poll(() => delivery.deliveries.length, { timeout: 2_000 }).toBe(2);
+      await running.stop();
+
+      expect(await store.audits.get(TEAM, audit.id)).toMatchObject({ nudgesDelivered: 1 });
     });
   });
 });
