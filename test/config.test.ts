@@ -15,6 +15,7 @@ describe('parseConfig', () => {
         logLevel: 'info',
         reauditAfterMs: 90 * 86_400_000,
         nudgeLeaseMs: 120_000,
+        slackCallTimeoutMs: 15_000,
       },
     });
   });
