@@ -1,7 +1,7 @@
 import { OPEN_MODELS } from './catalog/open-models.ts';
 import { WorkloadError } from './errors.ts';
-import { buildReport } from './report.ts';
-import type { Report } from './report-types.ts';
+import { selfHostQuote } from './report.ts';
+import type { Report, SelfHostReport } from './report-types.ts';
 
 export interface Alternative {
   model: string;
@@ -36,20 +36,20 @@ export function cheaperStandIns(report: Report, at: Date): Alternative[] {
       prefillTps: undefined,
       decodeTps: undefined,
     };
-    let other: Report;
+    let other: SelfHostReport;
     try {
-      other = buildReport(workload, at);
+      other = selfHostQuote(workload, at);
     } catch (error) {
       if (error instanceof WorkloadError) continue;
       throw error;
     }
-    if (other.selfHost.monthlyCostLoaded >= report.selfHost.monthlyCostLoaded) continue;
+    if (other.monthlyCostLoaded >= report.selfHost.monthlyCostLoaded) continue;
     alternatives.push({
       model: model.id,
       modelName: model.name,
-      gpu: other.selfHost.gpu,
-      gpusPerReplica: other.selfHost.gpusPerReplica,
-      monthlyCostLoaded: other.selfHost.monthlyCostLoaded,
+      gpu: other.gpu,
+      gpusPerReplica: other.gpusPerReplica,
+      monthlyCostLoaded: other.monthlyCostLoaded,
     });
   }
   return alternatives.sort((a, b) => a.monthlyCostLoaded - b.monthlyCostLoaded);

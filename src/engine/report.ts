@@ -189,8 +189,7 @@ function withReplicaSteps(volumes: number[], workload: Workload, replica: Replic
   return [...volumes, ...steps].sort((a, b) => a - b);
 }
 
-function selfHostOf(workload: Workload, economics: Economics): SelfHostReport {
-  const { replica } = economics;
+function selfHostOf(workload: Workload, replica: Replica): SelfHostReport {
   const volume = workload.requestsPerMonth;
   const cluster = clusterCost(volume, replica, workload);
   const loaded = cluster.monthlyCost + workload.opsMonthlyUsd;
@@ -219,6 +218,18 @@ function selfHostOf(workload: Workload, economics: Economics): SelfHostReport {
     costPerRequest: cluster.monthlyCost / volume,
     costPerRequestLoaded: loaded / volume,
   };
+}
+
+/**
+ * The self-hosting side alone: the replica the engine picks and what its cluster costs a month,
+ * without the crossover, latency, sensitivity and sweep of a full report, for comparing open
+ * models on one workload. Refuses what `buildReport` refuses.
+ */
+export function selfHostQuote(workload: Workload, at: Date): SelfHostReport {
+  const claude = resolveClaudeModel(workload.apiModel);
+  const api = apiCost(workload, claude, at);
+  checkContext(workload, claude, api);
+  return selfHostOf(workload, replicaFor(workload, api));
 }
 
 /**
@@ -281,7 +292,7 @@ export function buildReport(workload: Workload, at: Date): Report {
   const { api, replica } = economics;
   const claude = resolveClaudeModel(workload.apiModel);
 
-  const selfHost = selfHostOf(workload, economics);
+  const selfHost = selfHostOf(workload, replica);
   const latency = latencyOf(workload, economics, selfHost.replicas);
   // Requests sent through the Batch API wait in its own queue, outside the per-minute limits.
   const peakPerMinute =

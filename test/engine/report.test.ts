@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bandRanges } from '../../src/engine/band.ts';
 import { WorkloadError } from '../../src/engine/errors.ts';
-import { buildReport } from '../../src/engine/report.ts';
+import { OPEN_MODELS } from '../../src/engine/catalog/open-models.ts';
+import { buildReport, selfHostQuote } from '../../src/engine/report.ts';
 import { clusterCost } from '../../src/engine/sizing.ts';
 import { workloadSchema } from '../../src/engine/workload.ts';
 import { reportFor, TEST_DATE } from '../support/workloads.ts';
@@ -134,5 +135,26 @@ describe('bandRanges', () => {
       { band: 'evaluate', from: 1.5e6, to: 1.5e7 },
       { band: 'self-host', from: 1.5e7, to: 1e8 },
     ]);
+  });
+});
+
+describe('selfHostQuote', () => {
+  it('prices every open model as a full report of that model does', () => {
+    for (const model of OPEN_MODELS) {
+      const workload = workloadSchema.parse({ openModel: model.id });
+      let full: ReturnType<typeof buildReport>;
+      try {
+        full = buildReport(workload, TEST_DATE);
+      } catch (error) {
+        expect(() => selfHostQuote(workload, TEST_DATE)).toThrow(error as Error);
+        continue;
+      }
+      expect(selfHostQuote(workload, TEST_DATE)).toEqual(full.selfHost);
+    }
+  });
+
+  it('refuses a request longer than the context window, as buildReport does', () => {
+    const long = workloadSchema.parse({ contextTokens: 150_000, openModel: 'llama-3.3-70b' });
+    expect(() => selfHostQuote(long, TEST_DATE)).toThrow(/Llama 3.3 70B.*131K-token context/);
   });
 });
