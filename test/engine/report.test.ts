@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bandRanges } from '../../src/engine/band.ts';
-import { WorkloadError } from '../../src/engine/errors.ts';
 import { OPEN_MODELS } from '../../src/engine/catalog/open-models.ts';
+import { WorkloadError } from '../../src/engine/errors.ts';
 import { buildReport, selfHostQuote } from '../../src/engine/report.ts';
 import { clusterCost } from '../../src/engine/sizing.ts';
 import { workloadSchema } from '../../src/engine/workload.ts';
