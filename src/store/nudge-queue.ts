@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { StoredRowError } from './errors.ts';
 import { parseAuditRow, parseLeaseRow } from './rows.ts';
 import type { Tables } from './schema.ts';
@@ -61,27 +61,59 @@ export function createNudgeQueue(
   return {
     async claimDue({ owner, now, leaseUntil, limit }) {
       const nowMs = now.getTime();
+      const claimable = (eb: ExpressionBuilder<Tables, 'audits'>) =>
+        eb.and([
+          eb('next_nudge_at', '<=', nowMs),
+          eb('reminders_enabled', '=', 1),
+          eb('stopped_reason', 'is', null),
+          eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', nowMs)]),
+        ]);
 
-      const due = db
-        .selectFrom('audits')
-        .select('id')
-        .where('next_nudge_at', '<=', nowMs)
-        .where('reminders_enabled', '=', 1)
-        .where('stopped_reason', 'is', null)
-        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', nowMs)]))
-        .orderBy('next_nudge_at')
-        .orderBy('id')
+      // Each channel's earliest claimable nudge, earliest first.
+      const firstInChannel = db
+        .selectFrom((from) =>
+          from
+            .selectFrom('audits')
+            .select((eb) => [
+              'id',
+              'next_nudge_at',
+              eb.fn
+                .agg<number>('row_number')
+                .over((over) =>
+                  over
+                    .partitionBy(['team_id', 'channel_id'])
+                    .orderBy('next_nudge_at')
+                    .orderBy('id'),
+                )
+                .as('place'),
+            ])
+            .where(claimable)
+            .as('due'),
+        )
+        .select('due.id')
+        .where('due.place', '=', 1)
+        .orderBy('due.next_nudge_at')
+        .orderBy('due.id')
         .limit(limit);
 
       // PostgreSQL: rows another claimer has locked are skipped, and a row whose lease changed
-      // after this statement's snapshot is re-checked against the WHERE clause before it is
-      // locked. SQLite: one statement holds the database's write lock from start to end.
-      const claimable = engine === 'postgres' ? due.forUpdate().skipLocked() : due;
+      // after this statement's snapshot is re-checked against `claimable` before it is locked.
+      // SQLite: one statement holds the database's write lock from start to end.
+      const toLease =
+        engine === 'postgres'
+          ? db
+              .selectFrom('audits')
+              .select('id')
+              .where('id', 'in', firstInChannel)
+              .where(claimable)
+              .forUpdate()
+              .skipLocked()
+          : firstInChannel;
 
       const rows = await db
         .updateTable('audits')
         .set({ lease_owner: owner, lease_until: leaseUntil.getTime() })
-        .where('id', 'in', claimable)
+        .where('id', 'in', toLease)
         .returningAll()
         .execute();
 

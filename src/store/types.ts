@@ -129,7 +129,11 @@ export interface ClaimRequest {
  * the owner, so a dispatcher whose lease was taken over cannot overwrite the new holder's work.
  */
 export interface NudgeQueue {
-  /** Leases up to `limit` due nudges, earliest first, in one atomic statement. */
+  /**
+   * Leases up to `limit` due nudges in one atomic statement: the earliest due in each channel,
+   * earliest first. One a channel, because Slack takes about one message a second in a channel;
+   * a channel's next nudge comes with a later claim.
+   */
   claimDue(request: ClaimRequest): Promise<ClaimedNudge[]>;
   /** Extends a lease this owner still holds; false when another dispatcher took it over. */
   renewLease(auditId: string, owner: string, leaseUntil: Date): Promise<boolean>;
