@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { createAuditRepository } from './audits.ts';
 import { type DatabaseTarget, parseDatabaseUrl } from './database-url.ts';
@@ -20,6 +20,8 @@ export interface StoreOptions {
 }
 
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+/** Distinct statements kept prepared; an `IN` list of each length is a statement of its own. */
+const SQLITE_STATEMENTS_KEPT = 200;
 const DEFAULT_POOL_SIZE = 10;
 
 const silentLogger: Logger = {
@@ -28,6 +30,32 @@ const silentLogger: Logger = {
   warn: () => undefined,
   error: () => undefined,
 };
+
+/**
+ * The database as Kysely sees it, preparing each distinct SQL text once: Kysely asks for a
+ * statement on every query, and preparing costs more than running most of ours. The oldest
+ * statement is dropped when too many are kept. Kysely runs one query at a time on SQLite's
+ * single connection, so a statement is never in use twice.
+ */
+function withPreparedStatements(database: Database.Database): SqliteDatabase {
+  const statements = new Map<string, Database.Statement>();
+
+  return {
+    close: () => database.close(),
+    prepare(text) {
+      let statement = statements.get(text);
+      if (statement === undefined) {
+        statement = database.prepare(text);
+        if (statements.size >= SQLITE_STATEMENTS_KEPT) {
+          const oldest = statements.keys().next().value;
+          if (oldest !== undefined) statements.delete(oldest);
+        }
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
 
 function openSqlite(path: string, logger: Logger): Kysely<Tables> {
   if (path !== ':memory:') {
@@ -45,7 +73,9 @@ function openSqlite(path: string, logger: Logger): Kysely<Tables> {
   const applied = migrateSqlite(database, new Date());
   logApplied(logger, 'sqlite', applied);
 
-  return new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Tables>({
+    dialect: new SqliteDialect({ database: withPreparedStatements(database) }),
+  });
 }
 
 async function openPostgres(
