@@ -137,6 +137,20 @@ describe.each(testBackends())('store on $name', (backend) => {
       expect(thread?.latest).toEqual(newest);
     });
 
+    it('answers every list length right, more distinct statements than SQLite keeps prepared', async () => {
+      const ids: string[] = [];
+      for (let index = 0; index < 201; index += 1) {
+        const audit = await store.audits.create(newAudit({ createdAt: at(-index) }));
+        ids.push(audit.id);
+      }
+
+      // Each length asks for the threads' re-audits with an IN list of its own length.
+      for (const limit of [...Array.from({ length: 200 }, (_, index) => index + 1), 7, 1]) {
+        const threads = await store.audits.listByChannel(TEAM, 'C0001', { limit });
+        expect(threads.map((thread) => thread.audit.id)).toEqual(ids.slice(0, limit));
+      }
+    });
+
     it('pairs a thread never re-audited with itself', async () => {
       const audit = await store.audits.create(newAudit());
 
@@ -310,16 +324,37 @@ describe.each(testBackends())('store on $name', (backend) => {
 
   describe('nudges.claimDue', () => {
     it('leases due nudges only, earliest first', async () => {
-      const later = await store.audits.create(newAudit({ nextNudgeAt: at(2 * DAY_MS) }));
+      const later = await store.audits.create(
+        newAudit({ channelId: 'C0002', nextNudgeAt: at(2 * DAY_MS) }),
+      );
       const sooner = await store.audits.create(newAudit({ nextNudgeAt: at(DAY_MS) }));
-      await store.audits.create(newAudit({ nextNudgeAt: at(9 * DAY_MS) }));
-      await store.audits.create(newAudit({ nextNudgeAt: null }));
+      await store.audits.create(newAudit({ channelId: 'C0003', nextNudgeAt: at(9 * DAY_MS) }));
+      await store.audits.create(newAudit({ channelId: 'C0004', nextNudgeAt: null }));
 
       const claimed = await claim(store, 'a', at(3 * DAY_MS));
 
       expect(claimed.map((nudge) => nudge.audit.id)).toEqual([sooner.id, later.id]);
       expect(claimed[0]?.dueAt).toEqual(at(DAY_MS));
       expect(claimed[0]?.leaseUntil).toEqual(at(3 * DAY_MS + 60_000));
+    });
+
+    it("leases one nudge a channel, the channel's earliest, and the next with a later claim", async () => {
+      const second = await store.audits.create(newAudit({ nextNudgeAt: at(2_000) }));
+      const first = await store.audits.create(newAudit({ nextNudgeAt: at(1_000) }));
+      const elsewhere = await store.audits.create(
+        newAudit({ channelId: 'C0002', nextNudgeAt: at(3_000) }),
+      );
+      // The same channel id in another workspace is another channel.
+      const otherTeam = await store.audits.create(
+        newAudit({ scope: OTHER_TEAM, nextNudgeAt: at(4_000) }),
+      );
+
+      const ids = async (owner: string) =>
+        (await claim(store, owner, at(DAY_MS))).map((nudge) => nudge.audit.id);
+
+      expect(await ids('a')).toEqual([first.id, elsewhere.id, otherTeam.id]);
+      expect(await ids('b')).toEqual([second.id]);
+      expect(await ids('c')).toEqual([]);
     });
 
     it('does not hand a leased nudge to another owner until the lease ends', async () => {
@@ -350,15 +385,22 @@ describe.each(testBackends())('store on $name', (backend) => {
     it('never hands one nudge to two of many claims racing from two instances', async () => {
       const other = await open();
       for (let index = 0; index < 300; index += 1) {
-        await store.audits.create(newAudit({ nextNudgeAt: at(-index) }));
+        const channelId = `C${index % 40}`;
+        await store.audits.create(newAudit({ channelId, nextNudgeAt: at(-index) }));
       }
 
       const claims = Array.from({ length: 20 }, (_, index) =>
         claim(index % 2 === 0 ? store : other, `owner-${index}`, at(0), 15),
       );
       const raced = (await Promise.all(claims)).flat().map((nudge) => nudge.audit.id);
-      const rest = await claim(store, 'sweeper', at(0), 300);
-      const ids = [...raced, ...rest.map((nudge) => nudge.audit.id)];
+      // A claim takes one nudge a channel: the sweeper claims until nothing is left.
+      const rest: string[] = [];
+      for (let round = 0; round < 300; round += 1) {
+        const swept = await claim(store, `sweeper-${round}`, at(0), 300);
+        if (swept.length === 0) break;
+        rest.push(...swept.map((nudge) => nudge.audit.id));
+      }
+      const ids = [...raced, ...rest];
 
       expect(new Set(raced).size).toBe(raced.length);
       expect(new Set(ids).size).toBe(300);
