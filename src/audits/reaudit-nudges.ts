@@ -31,7 +31,15 @@ export interface RunningNudges {
   stop(): Promise<void>;
 }
 
-const NUDGE_BATCH_SIZE = 10;
+/** Up to this many channels' nudges are claimed at once (a claim takes one a channel). */
+const NUDGE_BATCH_SIZE = 200;
+/**
+ * Nudges posted at once: enough to keep Slack's round trips from idling the process. A process
+ * killed mid-batch re-posts at most this many (the README's duplicate bound).
+ */
+export const NUDGE_CONCURRENCY = 8;
+/** Slack takes about one message a second in a channel; bursts are not counted on. */
+const CHANNEL_SPACING_MS = 1_000;
 const MIN_POLL_INTERVAL_MS = 250;
 
 /**
@@ -84,6 +92,11 @@ export function startReAuditNudges(options: ReAuditNudgeOptions): RunningNudges 
     owner: newDispatcherOwner(),
     leaseMs: options.leaseMs,
     batchSize: NUDGE_BATCH_SIZE,
+    concurrency: NUDGE_CONCURRENCY,
+    spacing: {
+      keyOf: (audit) => `${audit.teamId}/${audit.channelId}`,
+      intervalMs: CHANNEL_SPACING_MS,
+    },
     reauditAfterMs: options.reauditAfterMs,
     pollIntervalMs: nudgePollInterval(options.reauditAfterMs),
     logger: options.logger,

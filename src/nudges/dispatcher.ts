@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Audit, ClaimedNudge, Logger, Store } from '../store/types.ts';
 import type { DeliveryOutcome } from './delivery-outcome.ts';
+import { concurrencyLimit, keySpacing } from './pacing.ts';
 
 /** What a delivery knows beyond the thread's first audit, which carries the schedule. */
 export interface NudgeContext {
@@ -15,6 +16,12 @@ export interface NudgeContext {
 }
 
 export type DeliverNudge = (audit: Audit, context: NudgeContext) => Promise<DeliveryOutcome>;
+
+/** Deliveries that share a key (a Slack channel, say) go out at least `intervalMs` apart. */
+export interface DeliverySpacing {
+  keyOf: (audit: Audit) => string;
+  intervalMs: number;
+}
 
 /** Retry delays after failed deliveries: base, doubled each attempt, capped. */
 export interface BackoffPolicy {
@@ -30,6 +37,12 @@ export interface NudgeDispatcherOptions {
   /** How long a claim keeps other dispatchers off a nudge; renewed while a delivery runs. */
   leaseMs: number;
   batchSize: number;
+  /**
+   * Deliveries under way at once (1 unless given). A process killed between posts and their
+   * records re-posts at most this many nudges, once their leases end.
+   */
+  concurrency?: number;
+  spacing?: DeliverySpacing;
   reauditAfterMs: number;
   deliver: DeliverNudge;
   logger: Logger;
@@ -48,11 +61,11 @@ export interface TickResult {
 }
 
 export interface NudgeDispatcher {
-  /** Claims the nudges due now and delivers them one at a time, earliest first. */
+  /** Claims the nudges due now and delivers them, earliest first, `concurrency` at a time. */
   tick(): Promise<TickResult>;
   /** Ticks on a timer until `stop`. */
   start(): void;
-  /** Stops ticking, finishes the delivery in flight, and gives back the leases it holds. */
+  /** Stops ticking, finishes the deliveries in flight, and gives back the leases it holds. */
   stop(): Promise<void>;
 }
 
@@ -83,17 +96,21 @@ function checkOptions(options: NudgeDispatcherOptions): void {
     }
   }
 
-  if (!Number.isInteger(options.batchSize) || options.batchSize < 1) {
-    throw new RangeError(`nudge dispatcher: batchSize must be a whole number of at least 1`);
+  const counts = { batchSize: options.batchSize, concurrency: options.concurrency ?? 1 };
+  for (const [name, value] of Object.entries(counts)) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new RangeError(`nudge dispatcher: ${name} must be a whole number of at least 1`);
+    }
   }
 }
 
 /**
  * Delivers due nudges at least once each. A claim leases a batch in one atomic statement; every
  * later write is fenced by this dispatcher's owner id, so a nudge whose lease another dispatcher
- * took over is never rescheduled twice. Nudges go out one at a time, so a process killed between
- * a post and its record re-posts at most that one nudge, once its lease ends. The dispatcher
- * knows nothing of Slack: `deliver` does.
+ * took over is never rescheduled twice. At most `concurrency` nudges are under way at once, so a
+ * process killed between posts and their records re-posts at most that many, once their leases
+ * end. The dispatcher knows nothing of Slack: `deliver` does, and `spacing` says how often a
+ * key may be delivered to.
  */
 export function createNudgeDispatcher(options: NudgeDispatcherOptions): NudgeDispatcher {
   checkOptions(options);
@@ -101,6 +118,9 @@ export function createNudgeDispatcher(options: NudgeDispatcherOptions): NudgeDis
   const { store, clock, owner, leaseMs, logger, deliver } = options;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  const underWay = concurrencyLimit(options.concurrency ?? 1);
+  const spacing = options.spacing;
+  const turnOf = spacing ? keySpacing(spacing.intervalMs, clock) : undefined;
 
   const inFlight = new Set<Promise<unknown>>();
   /** When the retries this dispatcher set fall due: the next poll comes no later than the first. */
@@ -189,12 +209,20 @@ export function createNudgeDispatcher(options: NudgeDispatcherOptions): NudgeDis
     return 'stopped';
   }
 
+  /**
+   * A lease claimed moments ago is still this dispatcher's; one that earlier deliveries of the
+   * batch have worn is renewed, or the nudge left to the dispatcher that took it over.
+   */
+  async function stillLeased(nudge: ClaimedNudge): Promise<boolean> {
+    const worn = leaseMs * HEARTBEAT_SHARE;
+    if (clock().getTime() < nudge.leaseUntil.getTime() - leaseMs + worn) return true;
+    return renew(nudge.audit.id);
+  }
+
   async function deliverOne(nudge: ClaimedNudge): Promise<Disposition> {
     const { audit } = nudge;
 
-    // Earlier deliveries of the batch may have used up the lease: renew it, or leave the nudge
-    // to the dispatcher that took it over.
-    if (stopping || !(await renew(audit.id))) {
+    if (stopping || !(await stillLeased(nudge))) {
       return 'skipped';
     }
 
@@ -235,9 +263,12 @@ export function createNudgeDispatcher(options: NudgeDispatcherOptions): NudgeDis
     });
     result.claimed = claimed.length;
 
-    for (const nudge of claimed) {
-      result[await deliverOne(nudge)] += 1;
-    }
+    await Promise.all(
+      claimed.map(async (nudge) => {
+        if (turnOf && spacing) await turnOf(spacing.keyOf(nudge.audit));
+        result[await underWay(() => deliverOne(nudge))] += 1;
+      }),
+    );
 
     return result;
   }

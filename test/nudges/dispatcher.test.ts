@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createNudgeDispatcher,
@@ -37,8 +38,11 @@ describe.each(testBackends())('nudge dispatcher on $name', (backend) => {
     });
   }
 
-  function dueAt(offsetMs: number) {
-    return store.audits.create(newAudit({ nextNudgeAt: at(offsetMs) }));
+  let channels = 0;
+
+  /** An audit due at `offsetMs` after T0, in a channel of its own unless one is given. */
+  function dueAt(offsetMs: number, channelId = `C${++channels}`) {
+    return store.audits.create(newAudit({ channelId, nextNudgeAt: at(offsetMs) }));
   }
 
   beforeEach(async () => {
@@ -137,6 +141,76 @@ describe.each(testBackends())('nudge dispatcher on $name', (backend) => {
           fields: { auditId: audit.id, teamId: TEAM.teamId, nextNudgeAt: at(REAUDIT_AFTER_MS) },
         },
       ]);
+    });
+  });
+
+  describe('pace', () => {
+    it('keeps at most `concurrency` deliveries under way at once', async () => {
+      for (let index = 0; index < 7; index += 1) await dueAt(-index);
+      let underWay = 0;
+      let most = 0;
+      const slow: DeliverNudge = async (audit, context) => {
+        underWay += 1;
+        most = Math.max(most, underWay);
+        await sleep(5);
+        underWay -= 1;
+        return delivery.deliver(audit, context);
+      };
+
+      const result = await dispatcher({ deliver: slow, concurrency: 3 }).tick();
+
+      expect(result).toMatchObject({ claimed: 7, delivered: 7 });
+      expect(most).toBe(3);
+    });
+
+    it("delivers a channel's nudges with later claims, spaced by its interval", async () => {
+      const first = await dueAt(-3, 'C-busy');
+      const second = await dueAt(-2, 'C-busy');
+      const quiet = await dueAt(-1, 'C-quiet');
+      const startedAt = new Map<string, number>();
+      const timed: DeliverNudge = async (audit, context) => {
+        startedAt.set(audit.id, performance.now());
+        return delivery.deliver(audit, context);
+      };
+      const spaced = dispatcher({
+        deliver: timed,
+        concurrency: 4,
+        spacing: { keyOf: (audit) => audit.channelId, intervalMs: 60 },
+      });
+
+      const firstTick = await spaced.tick();
+      const secondTick = await spaced.tick();
+
+      expect(firstTick.claimed).toBe(2);
+      expect(delivery.ids()).toEqual([first.id, quiet.id, second.id]);
+      expect(secondTick).toMatchObject({ claimed: 1, delivered: 1 });
+      const gap = (startedAt.get(second.id) ?? 0) - (startedAt.get(first.id) ?? 0);
+      expect(gap).toBeGreaterThanOrEqual(55);
+    });
+
+    it('renews no lease it claimed moments ago, and renews one an earlier delivery wore', async () => {
+      await dueAt(-1);
+      await dueAt(0);
+      let renewals = 0;
+      const counting: Store = {
+        ...store,
+        nudges: {
+          ...store.nudges,
+          renewLease: (...args) => {
+            renewals += 1;
+            return store.nudges.renewLease(...args);
+          },
+        },
+      };
+      const wearing: DeliverNudge = async (audit, context) => {
+        clock.advance(LEASE_MS / 2);
+        return delivery.deliver(audit, context);
+      };
+
+      const result = await dispatcher({ store: counting, deliver: wearing }).tick();
+
+      expect(result.delivered).toBe(2);
+      expect(renewals).toBe(1);
     });
   });
 
