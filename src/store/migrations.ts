@@ -70,6 +70,13 @@ const MIGRATIONS: Migration[] = [
       'CREATE INDEX request_keys_seen ON request_keys (seen_at)',
     ],
   },
+  {
+    // A thread's re-audits by team: without it SQLite reads a team's every audit to find them.
+    name: '003-re-audits-by-team',
+    statements: [
+      'CREATE INDEX audits_team_repeats ON audits (team_id, repeats_audit_id, created_at)',
+    ],
+  },
 ];
 
 /** Prefix of the advisory lock's key; the schema name completes it, so schemas never wait. */

@@ -52,7 +52,13 @@ export async function loadThreads(
     query = query.where('team_id', '=', teamId);
   }
 
-  const rows = await query.orderBy('created_at').orderBy('id').execute();
+  // Ordered by thread first, so that SQLite reads each thread's re-audits from
+  // audits_team_repeats rather than every audit of the team.
+  const rows = await query
+    .orderBy('repeats_audit_id')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 
   const latest = new Map<string | null, Audit>();
   for (const run of parseAuditRows(rows, report)) {
