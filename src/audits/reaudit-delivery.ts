@@ -35,6 +35,9 @@ export interface ReAuditDeliveryDependencies {
 export const WORKLOAD_NOT_EVALUATED = 'workload_not_evaluated';
 export const THREAD_UNKNOWN = 'thread_unknown';
 
+/** Nudges upload a chart at most this often in a workspace. */
+const NUDGE_CHART_SPACING_SECONDS = 1;
+
 /** The answer may still be posting; after this many tries its thread is taken to be lost. */
 const THREADLESS_ATTEMPTS = 5;
 
@@ -85,8 +88,9 @@ function threadless(context: NudgeContext): DeliveryOutcome {
 export function createReAuditDelivery(deps: ReAuditDeliveryDependencies): DeliverNudge {
   const { logger } = deps;
   // Slack takes about 100 uploads a minute from a workspace (Tier 4), fewer than a backlog of
-  // nudges asks for: a chart drawn for an upload Slack refuses costs tens of milliseconds of the
-  // thread for nothing, so none is drawn until Slack's wait ends.
+  // nudges asks for, and answers to commands need their share: nudges draw a chart at most once
+  // a second a workspace, and none while Slack refuses uploads. The chart is the nudge's extra;
+  // one drawn for an upload Slack refuses costs tens of milliseconds for nothing.
   const uploads = pauses(deps.clock);
   // Slack takes about a message a second in a channel: a nudge for a channel Slack just refused
   // waits out the refusal without re-running its workload first.
@@ -99,9 +103,12 @@ export function createReAuditDelivery(deps: ReAuditDeliveryDependencies): Delive
     report: Report,
   ): Promise<void> {
     if (uploads.remainingMs(audit.teamId) > 0) {
-      logger.debug('nudge chart skipped: Slack refuses uploads for now', { auditId: audit.id });
+      logger.debug('nudge chart skipped: the workspace had one moments ago, or Slack refuses', {
+        auditId: audit.id,
+      });
       return;
     }
+    uploads.pause(audit.teamId, NUDGE_CHART_SPACING_SECONDS);
 
     try {
       await client.files.uploadV2({

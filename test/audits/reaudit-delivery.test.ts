@@ -14,7 +14,7 @@ import { workloadSchema } from '../../src/engine/workload.ts';
 import { type NudgeContext, rateLimitedDelivery } from '../../src/nudges/index.ts';
 import { type Audit, openStore, type Store } from '../../src/store/index.ts';
 import { recordingLogger } from '../nudges/fakes.ts';
-import { newAudit, TEAM } from '../store/builders.ts';
+import { newAudit, OTHER_TEAM, TEAM } from '../store/builders.ts';
 import { FakeSlack, resetNetwork } from '../support/fake-slack.ts';
 import { BOT_TOKEN } from '../support/slash-command.ts';
 import { TEST_DATE } from '../support/workloads.ts';
@@ -108,6 +108,34 @@ describe('createReAuditDelivery', () => {
       slackError: 'ratelimited',
       chartsSkippedForSeconds: 30,
     });
+    expect(slack.pending()).toEqual([]);
+  });
+
+  it('draws a nudge chart at most once a second in a workspace, each workspace its own', async () => {
+    let now = TEST_DATE.getTime();
+    const delivery = deliver({ clock: () => new Date(now) });
+    const [first, second, third] = await Promise.all(
+      [1, 2, 3].map(() => store.audits.create(newAudit({ threadTs: THREAD_TS }))),
+    );
+    const elsewhere = await store.audits.create(
+      newAudit({ scope: OTHER_TEAM, threadTs: THREAD_TS }),
+    );
+    const posted = { ts: '1767603700.000100' };
+    const charts = () => slack.callsTo('files.completeUploadExternal').length;
+
+    slack.method('chat.postMessage', posted).upload();
+    await delivery(first as Audit, contextOf(first as Audit));
+    slack.method('chat.postMessage', posted);
+    await delivery(second as Audit, contextOf(second as Audit));
+    const afterSameSecond = charts();
+    slack.method('chat.postMessage', posted).upload('F0CHART02');
+    await delivery(elsewhere, contextOf(elsewhere));
+    now += 1_000;
+    slack.method('chat.postMessage', posted).upload('F0CHART03');
+    await delivery(third as Audit, contextOf(third as Audit));
+
+    expect(afterSameSecond).toBe(1);
+    expect(charts()).toBe(3);
     expect(slack.pending()).toEqual([]);
   });
 
