@@ -10,6 +10,7 @@ import { AUDIT_NOT_FOUND, UNKNOWN_MODEL } from '../blocks/texts.ts';
 import { workloadAsText } from '../blocks/workload-echo.ts';
 import { findClaudeModel, findOpenModel } from '../engine/catalog/index.ts';
 import type { Workload } from '../engine/workload.ts';
+import { stepAsideAfterAck } from './after-ack.ts';
 import { failureReply } from './answer-failures.ts';
 import { teamScopeOf } from './team-scope.ts';
 import { replyToAction } from './tell-user.ts';
@@ -89,6 +90,7 @@ async function compare(args: SelectArgs, deps: CompareDependencies): Promise<voi
 export function compareModelSelect(deps: CompareDependencies) {
   return async (args: SelectArgs): Promise<void> => {
     await args.ack();
+    await stepAsideAfterAck();
     try {
       await compare(args, deps);
     } catch (error) {

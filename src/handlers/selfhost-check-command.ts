@@ -16,7 +16,9 @@ import { buildWorkloadModal } from '../blocks/workload-modal.ts';
 import { WorkloadError } from '../engine/errors.ts';
 import { parseWorkloadText, WORKLOAD_TEXT_KEYS } from '../input/workload-text.ts';
 import type { Logger } from '../logger.ts';
+import { isFirstDelivery } from '../middleware/drop-retried-deliveries.ts';
 import { StoreError } from '../store/errors.ts';
+import { stepAsideAfterAck } from './after-ack.ts';
 import { AnswerDeliveryError } from './answer-delivery.ts';
 import { openWorkloadModal } from './open-workload-modal.ts';
 import { listAudits } from './selfhost-check-list.ts';
@@ -100,14 +102,16 @@ async function answer(args: CommandArgs, deps: CommandDependencies): Promise<voi
 }
 
 /**
- * `/selfhost-check`: acks at once, then opens the form (no text), answers in a thread, or replies
- * only to the person who typed it (help, text it cannot read, a channel it cannot post in, a Slack
- * failure).
+ * `/selfhost-check`: acks at once, drops a repeated delivery, then opens the form (no text),
+ * answers in a thread, or replies only to the person who typed it (help, text it cannot read, a
+ * channel it cannot post in, a Slack failure).
  */
 export function selfhostCheckCommand(deps: CommandDependencies) {
   return async (args: CommandArgs): Promise<void> => {
     try {
       await args.ack();
+      await stepAsideAfterAck();
+      if (!(await isFirstDelivery(args.context))) return;
       await answer(args, deps);
     } catch (error) {
       if (error instanceof AnswerDeliveryError) return reportDeliveryFailure(error, args, deps);

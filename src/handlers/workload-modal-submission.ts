@@ -13,6 +13,7 @@ import { DESTINATION_BLOCK, MODAL_INPUTS } from '../blocks/workload-modal.ts';
 import { WorkloadError } from '../engine/errors.ts';
 import { buildReport } from '../engine/report.ts';
 import type { Workload } from '../engine/workload.ts';
+import { stepAsideAfterAck } from './after-ack.ts';
 import { AnswerDeliveryError } from './answer-delivery.ts';
 import { failureReply } from './answer-failures.ts';
 import { teamScopeOf } from './team-scope.ts';
@@ -164,6 +165,7 @@ export function workloadModalSubmission(deps: SubmissionDependencies) {
     }
 
     await args.ack();
+    await stepAsideAfterAck();
     await answer(args, deps, checked.workload, checked.destination);
   };
 }

@@ -1,4 +1,4 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/index.ts';
 
@@ -31,23 +31,25 @@ export interface DropRetriesDependencies {
   now: () => Date;
 }
 
+/** Where a command's context keeps its redelivery check until its listener has acked. */
+const FIRST_DELIVERY = 'isFirstDelivery';
+
 /**
  * Slack delivers again (with X-Slack-Retry-Num) when it did not see an ack in time, and a load
  * balancer may hand the retry to another instance. The first instance to record a delivery's
  * key handles it; any later copy is acked and dropped, so an answer is never posted twice. A
  * store failure lets the delivery through: a possible duplicate beats a lost answer.
+ *
+ * A slash command's key is recorded after its ack, off the path Slack times: the middleware
+ * leaves the check in the context and the command's listener calls `isFirstDelivery` once it
+ * has acked. Every other delivery is checked here, before its listener runs.
  */
 export function dropRetriedDeliveries(
   deps: DropRetriesDependencies,
 ): Middleware<AnyMiddlewareArgs> {
   let lastForget = 0;
 
-  return async (args) => {
-    const body = args.body as KeyedBody;
-    const key = deliveryKey(body);
-    const teamId = teamOf(body);
-    if (key === undefined || teamId === undefined) return args.next();
-
+  async function firstSeen(teamId: string, key: string, retryNum: unknown): Promise<boolean> {
     const now = deps.now();
     let first = true;
     try {
@@ -60,9 +62,32 @@ export function dropRetriedDeliveries(
       deps.logger.error('delivery key not recorded; handling the delivery anyway', { error });
     }
 
-    if (first) return args.next();
+    if (!first) deps.logger.warn('repeated delivery dropped', { key, retry: retryNum ?? null });
+    return first;
+  }
 
-    deps.logger.warn('repeated delivery dropped', { key, retry: args.context.retryNum ?? null });
+  return async (args) => {
+    const body = args.body as KeyedBody;
+    const key = deliveryKey(body);
+    const teamId = teamOf(body);
+    if (key === undefined || teamId === undefined) return args.next();
+
+    const check = () => firstSeen(teamId, key, args.context.retryNum);
+    if ('command' in args) {
+      args.context[FIRST_DELIVERY] = check;
+      return args.next();
+    }
+
+    if (await check()) return args.next();
     if ('ack' in args && typeof args.ack === 'function') await args.ack();
   };
+}
+
+/**
+ * For a command's listener, once it has acked: false when another delivery of the command was
+ * handled first (here or by another instance), and the listener should stop.
+ */
+export function isFirstDelivery(context: Context): Promise<boolean> {
+  const check = context[FIRST_DELIVERY];
+  return typeof check === 'function' ? check() : Promise.resolve(true);
 }

@@ -115,6 +115,7 @@ async function run(text: string, channelId = 'C0001'): Promise<Run> {
       result.replies.push(reply);
     },
     client,
+    context: {},
   } as unknown as Parameters<typeof listener>[0]);
   return result;
 }
