@@ -280,7 +280,10 @@ export function createNudgeDispatcher(options: NudgeDispatcherOptions): NudgeDis
     return run;
   }
 
-  /** Right away with a backlog; else at the next poll, or sooner when a retry falls due. */
+  /**
+   * Right away while claims find nudges (a claim takes one a channel, so a busy channel's next
+   * nudge waits for the next claim); else at the next poll, or sooner when a retry falls due.
+   */
   function nextTickIn(backlog: boolean): number {
     if (backlog) return 0;
 
@@ -299,7 +302,7 @@ export function createNudgeDispatcher(options: NudgeDispatcherOptions): NudgeDis
 
     try {
       const result = await tick();
-      backlog = result.claimed === options.batchSize;
+      backlog = result.claimed > 0;
     } catch (error) {
       logger.error('nudge tick failed', { owner, error });
     }

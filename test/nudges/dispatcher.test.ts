@@ -439,6 +439,19 @@ describe.each(testBackends())('nudge dispatcher on $name', (backend) => {
       expect(logger.lines.map((line) => line.message)).toContain('nudge dispatcher stopped');
     });
 
+    it("claims a busy channel's next nudge at once, not at the next poll", async () => {
+      for (let index = 0; index < 3; index += 1) await dueAt(-index, 'C-busy');
+      const running = dispatcher({
+        clock: () => new Date(),
+        pollIntervalMs: 60_000,
+        spacing: { keyOf: (audit) => audit.channelId, intervalMs: 20 },
+      });
+
+      running.start();
+      await expect.poll(() => delivery.deliveries.length, { timeout: 2_000 }).toBe(3);
+      await running.stop();
+    });
+
     it('polls again when a retry falls due, without waiting for the poll interval', async () => {
       const audit = await dueAt(-1);
       delivery.script(audit.id, [rateLimitedDelivery(20)]);
